@@ -1,0 +1,165 @@
+//! Entities: what recognisers find, how overlapping finds are settled, and
+//! the result shape of the contract (UTF-16 offsets into the input).
+
+use crate::text::{Normalized, Utf16Offsets};
+use serde::Serialize;
+use std::ops::Range;
+
+/// The kind of an entity: the ANERcorp classes and the news expressions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Label {
+    PER,
+    LOC,
+    ORG,
+    MISC,
+    DATE,
+    TIME,
+    MONEY,
+    PERCENT,
+    QUANTITY,
+}
+
+impl Label {
+    pub const ALL: [Label; 9] = [
+        Label::PER,
+        Label::LOC,
+        Label::ORG,
+        Label::MISC,
+        Label::DATE,
+        Label::TIME,
+        Label::MONEY,
+        Label::PERCENT,
+        Label::QUANTITY,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::PER => "PER",
+            Label::LOC => "LOC",
+            Label::ORG => "ORG",
+            Label::MISC => "MISC",
+            Label::DATE => "DATE",
+            Label::TIME => "TIME",
+            Label::MONEY => "MONEY",
+            Label::PERCENT => "PERCENT",
+            Label::QUANTITY => "QUANTITY",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str() == name)
+    }
+}
+
+/// A normalised value of an expression.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// An ISO 8601 date, partial date or time.
+    Text(String),
+    Number(f64),
+}
+
+/// A find of one recogniser, as a byte range of the folded text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Range<usize>,
+    pub label: Label,
+    pub value: Option<Value>,
+}
+
+impl Mention {
+    pub fn new(span: Range<usize>, label: Label) -> Self {
+        Mention { span, label, value: None }
+    }
+}
+
+/// One entity of the result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    /// UTF-16 offsets into the input, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    /// The input's text between `start` and `end`.
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+}
+
+/// The result for one document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Extraction {
+    /// Sorted by `start`, never overlapping.
+    pub entities: Vec<Entity>,
+}
+
+/// Keeps the mentions that do not overlap one already kept, taking the
+/// groups in order of precedence and, within a group, longer spans first.
+pub fn settle(groups: Vec<Vec<Mention>>) -> Vec<Mention> {
+    let mut kept: Vec<Mention> = Vec::new();
+    for mut group in groups {
+        group.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
+        for mention in group {
+            if mention.span.is_empty() {
+                continue;
+            }
+            // `kept` stays sorted by start, so only the neighbours can overlap.
+            let at = kept.partition_point(|k| k.span.start < mention.span.start);
+            let clashes_before = at > 0 && kept[at - 1].span.end > mention.span.start;
+            let clashes_after = at < kept.len() && kept[at].span.start < mention.span.end;
+            if !clashes_before && !clashes_after {
+                kept.insert(at, mention);
+            }
+        }
+    }
+    kept
+}
+
+/// Turns settled mentions (sorted, not overlapping) into the contract's result.
+pub fn to_extraction(text: &Normalized, mentions: Vec<Mention>) -> Extraction {
+    let original = text.original();
+    let mut units = Utf16Offsets::new(original);
+    let entities = mentions
+        .into_iter()
+        .map(|m| {
+            let range = text.original_range(m.span);
+            Entity {
+                start: units.at(range.start),
+                end: units.at(range.end),
+                label: m.label,
+                text: original[range].to_string(),
+                value: m.value,
+            }
+        })
+        .collect();
+    Extraction { entities }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn earlier_groups_win_and_longer_spans_win_within_a_group() {
+        let kept = settle(vec![
+            vec![Mention::new(10..20, Label::MONEY)],
+            vec![Mention::new(0..4, Label::PER), Mention::new(0..8, Label::ORG), Mention::new(15..25, Label::MISC)],
+            vec![Mention::new(30..31, Label::LOC), Mention::new(8..10, Label::LOC)],
+        ]);
+        let spans: Vec<_> = kept.iter().map(|m| (m.span.clone(), m.label)).collect();
+        assert_eq!(spans, [(0..8, Label::ORG), (8..10, Label::LOC), (10..20, Label::MONEY), (30..31, Label::LOC)]);
+    }
+
+    #[test]
+    fn offsets_are_utf16_and_text_is_the_original_slice() {
+        let original = "😀 في بغدادَ";
+        let text = Normalized::new(original);
+        let at = text.as_str().find("بغداد").unwrap();
+        let result = to_extraction(&text, vec![Mention::new(at..at + "بغداد".len(), Label::LOC)]);
+        assert_eq!(
+            result.entities,
+            [Entity { start: 6, end: 12, label: Label::LOC, text: "بغدادَ".into(), value: None }]
+        );
+    }
+}

@@ -1,0 +1,208 @@
+//! A recogniser from lists: phrases with their labels, matched on folded
+//! stems so that proclitics, diacritics and spelling variants do not matter,
+//! plus one cue rule: a title (وزير، الرئيس …) is followed by a person's name.
+
+use crate::tokens::{proclitic_runs, Token, TokenKind};
+use crate::{Document, Label, Mention, Recognizer};
+use crate::text::Normalized;
+use std::collections::HashMap;
+
+/// Phrases and their labels, keyed by folded form.
+pub struct Lexicon {
+    entries: HashMap<String, Label>,
+    /// The most words any entry has.
+    longest: usize,
+    person_cues: bool,
+}
+
+impl Lexicon {
+    /// An empty lexicon, without the title cue.
+    pub fn new() -> Self {
+        Lexicon { entries: HashMap::new(), longest: 0, person_cues: false }
+    }
+
+    /// The lexicon shipped with alam: countries, capitals and international
+    /// organisations the project wrote down, and the title cue for persons.
+    pub fn builtin() -> Self {
+        let mut lexicon = Lexicon::new();
+        for (label, names) in [(Label::LOC, PLACES), (Label::ORG, ORGANISATIONS)] {
+            for name in names.split('،') {
+                lexicon.insert(name, label);
+            }
+        }
+        lexicon.person_cues = true;
+        lexicon
+    }
+
+    /// Adds a phrase, written in any spelling, with its label.
+    pub fn insert(&mut self, phrase: &str, label: Label) {
+        let key = phrase_key(phrase);
+        if key.is_empty() {
+            return;
+        }
+        self.longest = self.longest.max(key.split(' ').count());
+        self.entries.insert(key, label);
+    }
+
+    /// The longest entry that starts at token `i`: its label, the stem start
+    /// of its first word and the number of tokens it spans.
+    fn longest_at(&self, doc: &Document, i: usize, key: &mut String) -> Option<(Label, usize, usize)> {
+        let first = &doc.tokens[i];
+        let text = doc.text.as_str();
+        let starts = std::iter::once(first.stem_start)
+            .chain(std::iter::once(first.word.start))
+            .chain(proclitic_runs(doc.word(first)).map(|n| first.word.start + n));
+        let mut best: Option<(Label, usize, usize)> = None;
+        for start in starts {
+            let stem = &text[start..first.word.end];
+            // After the لل contraction the stem stands for ال + stem.
+            let contracted = start > first.word.start && stem.starts_with('ل') && text[..start].ends_with('ل');
+            for article in [false, true].into_iter().filter(|&a| !a || contracted) {
+                key.clear();
+                if article {
+                    key.push('ا');
+                }
+                key.push_str(stem);
+                for n in 1..=self.longest.min(doc.tokens.len() - i) {
+                    if n > 1 {
+                        key.push(' ');
+                        key.push_str(doc.word(&doc.tokens[i + n - 1]));
+                    }
+                    if let Some(&label) = self.entries.get(key.as_str()) {
+                        if best.is_none_or(|(_, _, len)| n > len) {
+                            best = Some((label, start, n));
+                        }
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// A person named right after a title, as token indices `first..end`.
+    fn person_after_title(doc: &Document, title: usize) -> Option<(usize, usize)> {
+        let is_definite = |t: &Token| doc.stem(t).starts_with("ال");
+        let mut i = title + 1;
+        // The title's own complements: وزير الدفاع الأميركي، رئيس الوزراء العراقي.
+        while i < doc.tokens.len() && i <= title + 3 && is_definite(&doc.tokens[i]) && !is_stop_word(doc.word(&doc.tokens[i])) {
+            i += 1;
+        }
+        let first = i;
+        while i < doc.tokens.len() && i < first + 3 {
+            let token = &doc.tokens[i];
+            let word = doc.word(token);
+            let nisba = i > first && is_definite(token) && word.ends_with('ي');
+            let has_proclitic = token.stem_start > token.word.start;
+            if token.kind != TokenKind::Arabic || has_proclitic || is_stop_word(word) || TITLES.contains(&word) || (is_definite(token) && !nisba) {
+                break;
+            }
+            i += 1;
+        }
+        (i > first).then_some((first, i))
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::new()
+    }
+}
+
+impl Recognizer for Lexicon {
+    fn recognize(&self, doc: &Document, mentions: &mut Vec<Mention>) {
+        let mut key = String::new();
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            if let Some((label, start, len)) = self.longest_at(doc, i, &mut key) {
+                mentions.push(Mention::new(start..doc.tokens[i + len - 1].word.end, label));
+                i += len;
+                continue;
+            }
+            let word = doc.stem(&doc.tokens[i]);
+            if self.person_cues && TITLES.contains(&word) {
+                if let Some((first, end)) = Lexicon::person_after_title(doc, i) {
+                    mentions.push(Mention::new(doc.tokens[first].stem_start..doc.tokens[end - 1].word.end, Label::PER));
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+/// The folded words of a phrase joined by single spaces.
+fn phrase_key(phrase: &str) -> String {
+    let folded = Normalized::new(phrase.trim());
+    let text = folded.as_str();
+    crate::tokens::tokenize(text).iter().map(|t| &text[t.word.clone()]).collect::<Vec<_>>().join(" ")
+}
+
+/// Function words that never belong to a name (folded).
+fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(&word)
+}
+
+const STOP_WORDS: &[&str] = &[
+    "في", "من", "علي", "الي", "عن", "مع", "ان", "انه", "قد", "لا", "ما", "هذا", "هذه", "ذلك", "التي", "الذي", "بعد", "قبل",
+    "خلال", "حيث", "كما", "او", "ثم", "امس", "اليوم", "غدا", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
+    "السبت", "عقب", "لدي", "بين", "وقال", "قال", "قالت", "اكد", "الذين", "كان", "كانت", "يوم",
+];
+
+/// Titles after which a person's name follows (folded).
+const TITLES: &[&str] = &[
+    "وزير", "وزيره", "رئيس", "الرئيس", "الوزير", "الوزيره", "الامين", "الملك", "الامير", "الشيخ", "السيد", "السيده",
+    "الدكتور", "النائب", "نظيره", "نظيرها", "المتحدث", "الجنرال", "قائد", "الاقليم",
+];
+
+/// Places the project wrote down for the first recogniser, separated by ،.
+const PLACES: &str = "العراق،بغداد،البصرة،الموصل،أربيل،كردستان،سوريا،دمشق،حلب،لبنان،بيروت،الأردن،عمان،فلسطين،القدس،غزة،رام الله،\
+مصر،القاهرة،الإسكندرية،السعودية،المملكة العربية السعودية،الرياض،جدة،مكة،الإمارات،دبي،أبوظبي،قطر،الدوحة،الكويت،البحرين،\
+عمان،مسقط،اليمن،صنعاء،عدن،ليبيا،طرابلس،تونس،الجزائر،المغرب،الرباط،السودان،الخرطوم،موريتانيا،إيران،طهران،تركيا،أنقرة،\
+إسطنبول،إسرائيل،تل أبيب،روسيا،موسكو،الصين،بكين،اليابان،طوكيو،الهند،باكستان،أفغانستان،كابول،الولايات المتحدة،\
+الولايات المتحدة الأميركية،الولايات المتحدة الأمريكية،أميركا،أمريكا،واشنطن،نيويورك،كندا،فرنسا،باريس،ألمانيا،برلين،بريطانيا،\
+لندن،إيطاليا،روما،إسبانيا،مدريد،أوكرانيا،كييف،أوروبا،آسيا،أفريقيا،إفريقيا،الشرق الأوسط،الخليج";
+
+/// International and regional organisations the project wrote down, separated by ،.
+const ORGANISATIONS: &str = "الأمم المتحدة،مجلس الأمن،الاتحاد الأوروبي،حلف شمال الأطلسي،الناتو،جامعة الدول العربية،\
+منظمة الصحة العالمية،صندوق النقد الدولي،البنك الدولي،منظمة التجارة العالمية،الاتحاد الأفريقي،مجلس التعاون الخليجي،\
+الصليب الأحمر،الهلال الأحمر،منظمة العفو الدولية،اليونسكو،اليونيسف،أوبك،البرلمان،الكونغرس،البنتاغون";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(lexicon: &Lexicon, text: &str) -> Vec<(String, Label)> {
+        let doc = Document::new(text);
+        let mut mentions = Vec::new();
+        lexicon.recognize(&doc, &mut mentions);
+        mentions.into_iter().map(|m| (text[doc.text.original_range(m.span)].to_string(), m.label)).collect()
+    }
+
+    #[test]
+    fn entries_match_through_proclitics_diacritics_and_spelling() {
+        let mut lexicon = Lexicon::new();
+        lexicon.insert("بغداد", Label::LOC);
+        lexicon.insert("واشنطن", Label::LOC);
+        lexicon.insert("العراق", Label::LOC);
+        lexicon.insert("الأمم المتحدة", Label::ORG);
+        let got = found(&lexicon, "وبَغداد لواشنطن للعراق والعراق للأمم المتحدة الامم المتحده");
+        assert_eq!(
+            got,
+            [
+                ("بَغداد".to_string(), Label::LOC),
+                ("واشنطن".to_string(), Label::LOC),
+                ("لعراق".to_string(), Label::LOC),
+                ("العراق".to_string(), Label::LOC),
+                ("لأمم المتحدة".to_string(), Label::ORG),
+                ("الامم المتحده".to_string(), Label::ORG),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_cues_the_person_after_it() {
+        let got = found(&Lexicon::builtin(), "التقى الوزير رئيس الوزراء محمد شياع السوداني في بغداد");
+        assert_eq!(got, [("محمد شياع السوداني".to_string(), Label::PER), ("بغداد".to_string(), Label::LOC)]);
+    }
+}

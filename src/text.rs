@@ -1,0 +1,204 @@
+//! Normalisation for matching, with a map back to the original text.
+//!
+//! Arabic is written with optional marks (harakat, shadda, tatweel), several
+//! spellings of alef, ya and ta marbuta, three sets of digits and invisible
+//! bidi/joiner controls. Matching works on one folded form; every byte of that
+//! form remembers where it came from, so entities are reported on the
+//! original characters.
+
+use std::ops::Range;
+
+/// Text folded for matching, with the origin of each of its bytes.
+#[derive(Debug, Clone)]
+pub struct Normalized<'a> {
+    original: &'a str,
+    folded: String,
+    /// `origin[i]` is the original byte offset of the character that produced
+    /// folded byte `i`; `origin[folded.len()]` is `original.len()`.
+    origin: Vec<u32>,
+}
+
+/// What one original character becomes in the folded text.
+enum Fold {
+    Keep,
+    Drop,
+    One(char),
+    Two(char, char),
+}
+
+impl<'a> Normalized<'a> {
+    /// Folds `original`. Offsets are kept as `u32`, so texts are limited to 4 GiB.
+    pub fn new(original: &'a str) -> Self {
+        let mut folded = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        for (at, c) in original.char_indices() {
+            let before = folded.len();
+            match fold(c) {
+                Fold::Keep => folded.push(c),
+                Fold::Drop => {}
+                Fold::One(f) => folded.push(f),
+                Fold::Two(f, g) => {
+                    folded.push(f);
+                    folded.push(g);
+                }
+            }
+            origin.resize(origin.len() + (folded.len() - before), at as u32);
+        }
+        origin.push(original.len() as u32);
+        Normalized { original, folded, origin }
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    /// The text this was folded from.
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
+    /// Maps a byte range of the folded text to the original text. Marks that
+    /// follow the last character (a final harakah) belong to the span; invisible
+    /// controls after it do not.
+    pub fn original_range(&self, folded: Range<usize>) -> Range<usize> {
+        let start = self.origin[folded.start] as usize;
+        if folded.is_empty() {
+            return start..start;
+        }
+        let last_start = self.origin[folded.end - 1] as usize;
+        let mut end = self.origin[folded.end] as usize;
+        while end > last_start {
+            let Some(c) = self.original[..end].chars().next_back() else { break };
+            if !is_invisible_control(c) {
+                break;
+            }
+            end -= c.len_utf8();
+        }
+        start..end
+    }
+}
+
+/// Folds one character of text for matching.
+fn fold(c: char) -> Fold {
+    match c {
+        // Harakat, Quranic marks, superscript alef and tatweel carry no identity.
+        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}' | '\u{0640}' => Fold::Drop,
+        c if is_invisible_control(c) => Fold::Drop,
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => Fold::One('ا'),
+        'ى' | 'ی' => Fold::One('ي'),
+        'ة' => Fold::One('ه'),
+        'ک' => Fold::One('ك'),
+        '٠'..='٩' => Fold::One(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '۰'..='۹' => Fold::One(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        '٫' => Fold::One('.'),
+        '٬' => Fold::One(','),
+        '\u{FE70}'..='\u{FE7F}' => Fold::Drop,
+        '\u{FE80}'..='\u{FEFC}' => presentation_form(c),
+        '\u{FDF2}' => Fold::Keep, // ﷲ has no simple letter sequence that matching needs
+        _ => Fold::Keep,
+    }
+}
+
+/// Zero-width joiners, bidi marks and embeddings, the byte order mark.
+fn is_invisible_control(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
+}
+
+/// Arabic Presentation Forms-B: each letter's isolated, final, initial and
+/// medial shapes, in code point order, folded to the letter.
+fn presentation_form(c: char) -> Fold {
+    const LETTERS: [(char, u32); 36] = [
+        ('ء', 1), ('ا', 2), ('ا', 2), ('ؤ', 2), ('ا', 2), ('ئ', 4), ('ا', 2), ('ب', 4), ('ه', 2), ('ت', 4),
+        ('ث', 4), ('ج', 4), ('ح', 4), ('خ', 4), ('د', 2), ('ذ', 2), ('ر', 2), ('ز', 2), ('س', 4), ('ش', 4),
+        ('ص', 4), ('ض', 4), ('ط', 4), ('ظ', 4), ('ع', 4), ('غ', 4), ('ف', 4), ('ق', 4), ('ك', 4), ('ل', 4),
+        ('م', 4), ('ن', 4), ('ه', 4), ('و', 2), ('ي', 2), ('ي', 4),
+    ];
+    let mut offset = c as u32 - 0xFE80;
+    for (letter, shapes) in LETTERS {
+        if offset < shapes {
+            return Fold::One(letter);
+        }
+        offset -= shapes;
+    }
+    // FEF5..FEFC: the four lam-alef ligatures, two shapes each.
+    Fold::Two('ل', 'ا')
+}
+
+/// Converts sorted byte offsets of `text` to UTF-16 code unit offsets in one pass.
+pub struct Utf16Offsets<'a> {
+    text: &'a str,
+    byte: usize,
+    unit: usize,
+}
+
+impl<'a> Utf16Offsets<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Utf16Offsets { text, byte: 0, unit: 0 }
+    }
+
+    /// The UTF-16 offset of byte offset `at`, which must be on a character
+    /// boundary. Offsets asked in increasing order cost one pass in total;
+    /// a smaller offset restarts from the beginning.
+    pub fn at(&mut self, at: usize) -> usize {
+        if at < self.byte {
+            self.byte = 0;
+            self.unit = 0;
+        }
+        self.unit += self.text[self.byte..at].chars().map(char::len_utf16).sum::<usize>();
+        self.byte = at;
+        self.unit
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_marks_alef_ya_ta_marbuta_and_digits() {
+        let n = Normalized::new("صدّام أحمد إلى مدرسة ٢٠٢٣ ۱۹ عَلِيٌّ ـــ");
+        assert_eq!(n.as_str(), "صدام احمد الي مدرسه 2023 19 علي ");
+    }
+
+    #[test]
+    fn presentation_forms_fold_to_letters() {
+        // ﺑﻐﺪﺍﺩ in presentation forms, and the lam-alef ligature ﻻ.
+        let n = Normalized::new("\u{FE91}\u{FED0}\u{FEAA}\u{FE8D}\u{FEA9} \u{FEFB}");
+        assert_eq!(n.as_str(), "بغداد لا");
+        assert_eq!(n.original_range(11..15), 16..19);
+    }
+
+    #[test]
+    fn map_back_covers_inner_and_final_marks_but_not_controls() {
+        let text = "بِصدّامٌ\u{200F} هنا";
+        let n = Normalized::new(text);
+        assert_eq!(n.as_str(), "بصدام هنا");
+        // The folded stem "صدام" starts after ب.
+        let stem = 2..10;
+        assert_eq!(&n.as_str()[stem.clone()], "صدام");
+        let back = n.original_range(stem);
+        assert_eq!(&text[back], "صدّامٌ");
+    }
+
+    #[test]
+    fn every_folded_byte_maps_to_a_character_boundary() {
+        let text = "a😀ﻻ\u{200D}ب٣";
+        let n = Normalized::new(text);
+        for i in 0..=n.as_str().len() {
+            assert!(text.is_char_boundary(n.origin[i] as usize));
+        }
+    }
+
+    #[test]
+    fn utf16_offsets_count_astral_characters_twice() {
+        let text = "😀 بغداد";
+        let mut units = Utf16Offsets::new(text);
+        assert_eq!(units.at(0), 0);
+        assert_eq!(units.at(4), 2);
+        assert_eq!(units.at(5), 3);
+        assert_eq!(units.at(text.len()), 8);
+        assert_eq!(units.at(5), 3);
+    }
+}

@@ -1,0 +1,185 @@
+//! Words of the folded text, each with the span of its stem after proclitics.
+//!
+//! Arabic writes the conjunctions و ف, the prepositions ب ك ل and the article
+//! ال onto the next word (`وبغداد`, `للعراق`). An entity covers the stem, so
+//! every token knows where its stem starts. Where the written form alone does
+//! not tell (`بغداد` is a name, not ب + غداد), the default keeps the word
+//! whole and [`Token::stem_with`] lets a lexicon decide.
+
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    Arabic,
+    Latin,
+    Number,
+    Punctuation,
+    Other,
+}
+
+/// One word of the folded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The whole written word, as a byte range of the folded text.
+    pub word: Range<usize>,
+    /// Where the stem starts (after proclitics); `stem_start == word.start` when there are none.
+    pub stem_start: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The stem as a byte range of the folded text.
+    pub fn stem(&self) -> Range<usize> {
+        self.stem_start..self.word.end
+    }
+
+    /// Length of the proclitics in bytes, decided by `is_known` where the
+    /// written form is ambiguous: the word is kept whole if it is known, else
+    /// the shortest proclitic run whose remainder is known is split off.
+    pub fn stem_with(&self, text: &str, is_known: impl Fn(&str) -> bool) -> usize {
+        let word = &text[self.word.clone()];
+        if self.stem_start > self.word.start || is_known(word) {
+            return self.stem_start;
+        }
+        proclitic_runs(word)
+            .find(|&n| is_known(&word[n..]))
+            .map_or(self.word.start, |n| self.word.start + n)
+    }
+}
+
+/// Splits folded text into tokens, skipping white space.
+pub fn tokenize(folded: &str) -> Vec<Token> {
+    folded
+        .split_word_bound_indices()
+        .filter(|(_, w)| !w.chars().all(char::is_whitespace))
+        .map(|(at, w)| {
+            let kind = kind_of(w);
+            let stem = if kind == TokenKind::Arabic { definite_stem(w) } else { 0 };
+            Token { word: at..at + w.len(), stem_start: at + stem, kind }
+        })
+        .collect()
+}
+
+fn kind_of(word: &str) -> TokenKind {
+    let first = word.chars().next().unwrap_or(' ');
+    if word.chars().any(is_arabic_letter) {
+        TokenKind::Arabic
+    } else if first.is_ascii_digit() {
+        TokenKind::Number
+    } else if first.is_alphabetic() {
+        TokenKind::Latin
+    } else if first.is_ascii_punctuation() || is_punctuation(first) {
+        TokenKind::Punctuation
+    } else {
+        TokenKind::Other
+    }
+}
+
+/// Letters of the Arabic script (marks are gone after folding).
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}')
+}
+
+fn is_punctuation(c: char) -> bool {
+    matches!(c, '،' | '؛' | '؟' | '«' | '»' | '“' | '”' | '‘' | '’' | '‹' | '›' | '–' | '—' | '…' | '٪')
+}
+
+/// Proclitic runs in the order they attach: an optional conjunction, then an
+/// optional preposition.
+const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
+const PREPOSITIONS: [char; 3] = ['ب', 'ك', 'ل'];
+/// A stem keeps at least this many letters.
+const MIN_STEM: usize = 2;
+
+/// Byte lengths of the proclitic runs that `word` could start with, shortest
+/// first, each leaving a stem of at least [`MIN_STEM`] letters.
+pub fn proclitic_runs(word: &str) -> impl Iterator<Item = usize> + '_ {
+    let conj = leading(word, &CONJUNCTIONS);
+    let prep = leading(word, &PREPOSITIONS);
+    let conj_prep = conj.and_then(|c| leading(&word[c..], &PREPOSITIONS).map(|p| c + p));
+    [conj, prep, conj_prep].into_iter().flatten().filter(move |&n| word[n..].chars().count() >= MIN_STEM)
+}
+
+/// The byte length of `word`'s first character if it is one of `set`.
+fn leading(word: &str, set: &[char]) -> Option<usize> {
+    word.chars().next().filter(|c| set.contains(c)).map(char::len_utf8)
+}
+
+/// The stem offset that the written form fixes: before the article
+/// (`وبالعراق` → `العراق`) or inside the لل contraction (`للعراق` → `لعراق`).
+/// Other words are kept whole.
+fn definite_stem(word: &str) -> usize {
+    let conj = leading(word, &CONJUNCTIONS).unwrap_or(0);
+    let rest = &word[conj..];
+    let has_stem = |s: &str, article: usize| s.chars().count() >= article + MIN_STEM;
+    if rest.starts_with("لل") && has_stem(rest, 2) {
+        // ل + ال contracts to لل: the article's lam stays in the stem.
+        return conj + 'ل'.len_utf8();
+    }
+    let prep = leading(rest, &PREPOSITIONS).unwrap_or(0);
+    let stem = &rest[prep..];
+    if stem.starts_with("ال") && has_stem(stem, 2) {
+        conj + prep
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(text: &str) -> Vec<&str> {
+        tokenize(text).into_iter().map(|t| &text[t.stem()]).collect()
+    }
+
+    #[test]
+    fn splits_words_and_punctuation() {
+        let text = "قال أوستن، في 2003: «نعم»";
+        let words: Vec<_> = tokenize(text).into_iter().map(|t| (&text[t.word], t.kind)).collect();
+        assert_eq!(
+            words,
+            [
+                ("قال", TokenKind::Arabic),
+                ("أوستن", TokenKind::Arabic),
+                ("،", TokenKind::Punctuation),
+                ("في", TokenKind::Arabic),
+                ("2003", TokenKind::Number),
+                (":", TokenKind::Punctuation),
+                ("«", TokenKind::Punctuation),
+                ("نعم", TokenKind::Arabic),
+                ("»", TokenKind::Punctuation),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_written_form_fixes_stems_before_the_article() {
+        assert_eq!(
+            stems("والعراق بالعراق وبالعراق للعراق فللعراق العراق لله كالبحر"),
+            ["العراق", "العراق", "العراق", "لعراق", "لعراق", "العراق", "لله", "البحر"]
+        );
+    }
+
+    #[test]
+    fn ambiguous_words_stay_whole_by_default() {
+        assert_eq!(stems("وبغداد بغداد لواشنطن فرنسا"), ["وبغداد", "بغداد", "لواشنطن", "فرنسا"]);
+    }
+
+    #[test]
+    fn a_lexicon_decides_ambiguous_proclitics() {
+        let known = |w: &str| ["بغداد", "واشنطن", "فرنسا"].contains(&w);
+        let text = "وبغداد بغداد لواشنطن فرنسا وفرنسا بيربوك";
+        let got: Vec<_> = tokenize(text).into_iter().map(|t| &text[t.stem_with(text, known)..t.word.end]).collect();
+        assert_eq!(got, ["بغداد", "بغداد", "واشنطن", "فرنسا", "فرنسا", "بيربوك"]);
+    }
+
+    #[test]
+    fn proclitic_runs_are_shortest_first() {
+        assert_eq!(proclitic_runs("وبغداد").collect::<Vec<_>>(), [2, 4]);
+        assert_eq!(proclitic_runs("بغداد").collect::<Vec<_>>(), [2]);
+        assert_eq!(proclitic_runs("وب").count(), 0);
+    }
+}

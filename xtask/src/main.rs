@@ -1,0 +1,143 @@
+//! Build tasks: `cargo xtask build | demo | ci`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const TARGET: &str = "wasm32-unknown-unknown";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Err(e) = std::env::set_current_dir(root()) {
+        eprintln!("xtask: {e}");
+        return ExitCode::FAILURE;
+    }
+    let result = match args.first().map(String::as_str) {
+        Some("build") => build_wasm(),
+        Some("demo") => build_wasm().and_then(|()| serve(&args[1..])),
+        Some("ci") => ci(),
+        _ => Err("usage: cargo xtask build | demo [--port N] | ci".to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+fn run(command: &mut Command) -> Result<(), String> {
+    eprintln!("xtask: running {command:?}");
+    let status = command.status().map_err(|e| format!("{command:?}: {e}"))?;
+    status.success().then_some(()).ok_or_else(|| format!("{command:?} failed: {status}"))
+}
+
+fn has_program(name: &str) -> bool {
+    Command::new(name).arg("--version").output().is_ok_and(|o| o.status.success())
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+/// Compiles the library to WebAssembly and writes the JS glue into `www/pkg/`.
+fn build_wasm() -> Result<(), String> {
+    let installed = Command::new("rustup").args(["target", "list", "--installed"]).output().map_err(|e| e.to_string())?;
+    if !String::from_utf8_lossy(&installed.stdout).lines().any(|l| l.trim() == TARGET) {
+        run(Command::new("rustup").args(["target", "add", TARGET]))?;
+    }
+    run(cargo().args(["build", "--package", "alam", "--lib", "--release", "--no-default-features", "--target", TARGET]))?;
+    let wasm = root().join("target").join(TARGET).join("release").join("alam.wasm");
+    let out = root().join("www").join("pkg");
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)
+        .map_err(|e| e.to_string())?
+        .omit_default_module_path(false)
+        .typescript(true)
+        .generate(&out)
+        .map_err(|e| format!("wasm-bindgen: {e}"))?;
+    let glue_wasm = out.join("alam_bg.wasm");
+    if has_program("wasm-opt") {
+        // Debian's wasm-opt predates these features being on by default.
+        run(Command::new("wasm-opt")
+            .args(["-Oz", "--enable-bulk-memory", "--enable-sign-ext", "--enable-reference-types"])
+            .args(["--enable-multivalue", "--enable-nontrapping-float-to-int", "--enable-mutable-globals"])
+            .arg(&glue_wasm)
+            .arg("-o")
+            .arg(&glue_wasm))?;
+    } else {
+        eprintln!("xtask: wasm-opt not found (Debian package binaryen); the wasm is left unoptimised");
+    }
+    let size = std::fs::metadata(&glue_wasm).map_err(|e| e.to_string())?.len();
+    eprintln!("xtask: wrote {} ({size} bytes)", glue_wasm.display());
+    Ok(())
+}
+
+/// Serves `www/` on 127.0.0.1 until interrupted.
+fn serve(args: &[String]) -> Result<(), String> {
+    let port = match args {
+        [] => 8080,
+        [flag, port] if flag == "--port" => port.parse().map_err(|_| format!("not a port: {port}"))?,
+        _ => return Err("usage: cargo xtask demo [--port N]".into()),
+    };
+    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    let www = root().join("www");
+    println!("alam demo: http://127.0.0.1:{port}/");
+    for request in server.incoming_requests() {
+        let path = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+        let file = if path.ends_with('/') { format!("{path}index.html") } else { path };
+        let local = www.join(file.trim_start_matches('/'));
+        // Only files below www/ are served.
+        let response = match (local.canonicalize(), www.canonicalize()) {
+            (Ok(found), Ok(top)) if found.starts_with(&top) && found.is_file() => std::fs::read(&found).ok().map(|bytes| {
+                let header = tiny_http::Header::from_bytes("Content-Type", content_type(&found)).expect("valid header");
+                tiny_http::Response::from_data(bytes).with_header(header)
+            }),
+            _ => None,
+        };
+        let sent = match response {
+            Some(response) => request.respond(response),
+            None => request.respond(tiny_http::Response::from_string("not found").with_status_code(404)),
+        };
+        if let Err(e) = sent {
+            eprintln!("alam demo: {e}");
+        }
+    }
+    Ok(())
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Everything CI checks, installing what a fresh machine lacks.
+fn ci() -> Result<(), String> {
+    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(cargo().args(["test", "--workspace"]))?;
+    let missing: Vec<&str> = [("/usr/bin/chromium", "chromium"), ("/usr/bin/wasm-opt", "binaryen")]
+        .into_iter()
+        .filter(|(path, _)| !Path::new(path).exists())
+        .map(|(_, package)| package)
+        .collect();
+    if !missing.is_empty() {
+        run(Command::new("apt-get").arg("update"))?;
+        run(Command::new("apt-get").args(["install", "-y", "--no-install-recommends"]).args(&missing))?;
+    }
+    build_wasm()?;
+    let browser = root().join("tests").join("browser");
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&browser))?;
+    run(Command::new("node").args(["--test", "tests/browser/"]))
+}
