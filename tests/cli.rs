@@ -1,0 +1,137 @@
+//! `alam tag` as the contract fixes it: JSON Lines in, one object per line out,
+//! UTF-16 offsets, `--whole` for one document, clear errors for invalid UTF-8.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn alam(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alam"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("alam runs");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let input = input.to_vec();
+    // Write from another thread so a large input cannot deadlock against a full stdout pipe.
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().expect("alam finishes");
+    writer.join().expect("writer thread").expect("stdin accepts the input");
+    output
+}
+
+fn json_lines(output: &Output) -> Vec<Value> {
+    assert!(output.status.success(), "alam failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout.clone())
+        .expect("output is UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn sample_article() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/sample-article-ar.txt");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// (text, label) of every entity, checking the offsets against the input on the way.
+fn spans(input: &str, result: &Value) -> Vec<(String, String)> {
+    let units: Vec<u16> = input.encode_utf16().collect();
+    let entities = result["entities"].as_array().expect("entities is a list");
+    let mut last_end = 0;
+    entities
+        .iter()
+        .map(|e| {
+            let (start, end) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            assert!(last_end <= start && start < end, "spans sorted and not overlapping: {e}");
+            last_end = end;
+            let text = String::from_utf16(&units[start..end]).expect("span on character boundaries");
+            assert_eq!(e["text"], text.as_str(), "text equals the UTF-16 slice");
+            (text, e["label"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+fn has(found: &[(String, String)], text: &str, label: &str) -> bool {
+    found.iter().any(|(t, l)| t == text && l == label)
+}
+
+#[test]
+fn one_result_per_line_in_order_and_empty_lines_get_no_entities() {
+    let output = alam(&["tag"], "في بغداد\n\nمن واشنطن\r\n".as_bytes());
+    let results = json_lines(&output);
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[0]["entities"], serde_json::json!([{"start": 3, "end": 8, "label": "LOC", "text": "بغداد"}]));
+    assert_eq!(serde_json::to_string(&results[1]).unwrap(), r#"{"entities":[]}"#);
+    assert_eq!(spans("من واشنطن", &results[2]), [("واشنطن".to_string(), "LOC".to_string())]);
+}
+
+#[test]
+fn offsets_count_utf16_units_after_emoji() {
+    let line = "😀🇮🇶 زار وبغداد";
+    let results = json_lines(&alam(&["tag"], line.as_bytes()));
+    assert_eq!(results[0]["entities"], serde_json::json!([{"start": 12, "end": 17, "label": "LOC", "text": "بغداد"}]));
+}
+
+#[test]
+fn the_sample_article_line_by_line() {
+    let article = sample_article();
+    let results = json_lines(&alam(&["tag"], article.as_bytes()));
+    let lines: Vec<&str> = article.lines().collect();
+    assert_eq!(results.len(), lines.len());
+    let found: Vec<Vec<(String, String)>> = lines.iter().zip(&results).map(|(l, r)| spans(l, r)).collect();
+    // The title line: a place after a preposition.
+    assert!(has(&found[0], "بغداد", "LOC"), "{:?}", found[0]);
+    // The lead: the minister with his first name, the capital, the country.
+    assert!(has(&found[2], "لويد أوستن", "PER"), "{:?}", found[2]);
+    assert!(has(&found[2], "بغداد", "LOC"), "{:?}", found[2]);
+    assert!(has(&found[2], "الولايات المتحدة", "LOC"), "{:?}", found[2]);
+    // The proclitic ل stays outside the place.
+    let washington = lines.iter().position(|l| l.contains("الحليف القوي لواشنطن")).expect("line with لواشنطن");
+    assert!(has(&found[washington], "واشنطن", "LOC"), "{:?}", found[washington]);
+}
+
+#[test]
+fn the_whole_article_as_one_document_keeps_offsets_into_the_whole_input() {
+    let article = sample_article();
+    let results = json_lines(&alam(&["tag", "--whole"], article.as_bytes()));
+    assert_eq!(results.len(), 1);
+    let found = spans(&article, &results[0]);
+    assert!(has(&found, "لويد أوستن", "PER"));
+    assert!(found.iter().filter(|(t, l)| t == "بغداد" && l == "LOC").count() >= 5, "{found:?}");
+}
+
+#[test]
+fn a_megabyte_line_is_tagged() {
+    let sentence = "وقال وزير الخارجية في بغداد إن العلاقات مع واشنطن قوية. ";
+    let line = sentence.repeat(1 + (1 << 20) / sentence.len());
+    let results = json_lines(&alam(&["tag"], line.as_bytes()));
+    assert_eq!(results.len(), 1);
+    let found = spans(&line, &results[0]);
+    let per_sentence = spans(sentence, &json_lines(&alam(&["tag"], sentence.as_bytes()))[0]);
+    assert_eq!(found.len(), per_sentence.len() * (1 + (1 << 20) / sentence.len()));
+}
+
+#[test]
+fn invalid_utf8_is_an_error_naming_the_line() {
+    let output = alam(&["tag"], b"\xd8\xa8\xd8\xba\xd8\xaf\xd8\xa7\xd8\xaf\nabc \xff\xfe\n");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("line 2: invalid UTF-8 at byte 4"), "{stderr}");
+    // The valid line before it was answered.
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 1);
+
+    let whole = alam(&["tag", "--whole"], b"\xd8\xa8\nok\n\xc3");
+    assert!(!whole.status.success());
+    assert!(String::from_utf8_lossy(&whole.stderr).contains("line 3: invalid UTF-8 at byte 0"));
+}
+
+#[test]
+fn unknown_arguments_are_refused_with_usage() {
+    let output = alam(&["tags"], b"");
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("usage:"));
+}
