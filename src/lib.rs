@@ -13,6 +13,7 @@
 //! ```
 
 pub mod entities;
+pub mod groups;
 pub mod lexicon;
 pub mod text;
 pub mod tokens;

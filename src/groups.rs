@@ -1,0 +1,215 @@
+//! From mentions to entities: mentions of one person, place or organisation
+//! share a group, with a canonical name and the roles the text gives it.
+//!
+//! Names match on folded words without the article, so `الدولة الاسلامية` and
+//! `الدولة الإسلامية`, `العباسي` and `عباسي` are one. A person's family name
+//! alone (`أوستن`) joins the one full name ending with it (`لويد أوستن`), a
+//! first name alone the one full name starting with it; where two people
+//! share the name the short mention stays apart rather than guess.
+
+use crate::tokens::{proclitic_runs, TokenKind};
+use crate::{Document, Label, Mention};
+use serde::Serialize;
+use std::ops::Range;
+
+/// One person, place, organisation or other named thing of a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    /// The fullest form the document uses.
+    pub name: String,
+    pub label: Label,
+    /// Titles and roles written next to its mentions (وزير الدفاع الأميركي).
+    pub roles: Vec<String>,
+    /// Indices of its mentions in the result's entities.
+    pub mentions: Vec<usize>,
+}
+
+/// Groups the name mentions among `mentions` (settled, sorted by start).
+/// Returns each mention's group (`None` for expressions) and the groups, in
+/// order of first mention.
+pub fn group(doc: &Document, mentions: &[Mention]) -> (Vec<Option<usize>>, Vec<Group>) {
+    let keys: Vec<Option<Vec<String>>> =
+        mentions.iter().map(|m| is_name(m.label).then(|| name_key(doc, m.span.clone()))).collect();
+    // Full names first, so that short forms find what they abbreviate.
+    let mut order: Vec<usize> = (0..mentions.len()).filter(|&i| keys[i].is_some()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(keys[i].as_ref().map_or(0, Vec::len)), i));
+
+    let mut seeds: Vec<(Label, Vec<String>)> = Vec::new();
+    let mut seed_of = vec![None; mentions.len()];
+    for i in order {
+        let key = keys[i].as_ref().expect("names have keys");
+        let label = mentions[i].label;
+        let same = seeds.iter().position(|(l, k)| *l == label && k == key);
+        let seed = same.or_else(|| short_form_of(&seeds, label, key)).unwrap_or_else(|| {
+            seeds.push((label, key.clone()));
+            seeds.len() - 1
+        });
+        seed_of[i] = Some(seed);
+    }
+
+    // Number groups by first mention.
+    let mut number = vec![None; seeds.len()];
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of = vec![None; mentions.len()];
+    for (i, seed) in seed_of.iter().enumerate() {
+        let Some(seed) = *seed else { continue };
+        let g = *number[seed].get_or_insert_with(|| {
+            groups.push(Group { name: String::new(), label: mentions[i].label, roles: Vec::new(), mentions: Vec::new() });
+            groups.len() - 1
+        });
+        group_of[i] = Some(g);
+        let group = &mut groups[g];
+        group.mentions.push(i);
+        let text = original_text(doc, mentions[i].span.clone());
+        let fuller = |a: &str, b: &str| (a.split_whitespace().count(), a.chars().count()) > (b.split_whitespace().count(), b.chars().count());
+        if fuller(text, &group.name) {
+            group.name = text.to_string();
+        }
+        if mentions[i].label == Label::PER {
+            if let Some(role) = role_before(doc, mentions, i) {
+                if !group.roles.contains(&role) {
+                    group.roles.push(role);
+                }
+            }
+        }
+    }
+    (group_of, groups)
+}
+
+fn is_name(label: Label) -> bool {
+    matches!(label, Label::PER | Label::LOC | Label::ORG | Label::MISC)
+}
+
+/// The folded words of a mention without the article.
+fn name_key(doc: &Document, span: Range<usize>) -> Vec<String> {
+    doc.text.as_str()[span]
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.strip_prefix("ال").filter(|rest| rest.chars().count() >= 2).unwrap_or(w).to_string())
+        .collect()
+}
+
+/// The one person seed that a single family or first name abbreviates.
+fn short_form_of(seeds: &[(Label, Vec<String>)], label: Label, key: &[String]) -> Option<usize> {
+    let [word] = key else { return None };
+    if label != Label::PER {
+        return None;
+    }
+    let unique = |matches: &dyn Fn(&[String]) -> bool| {
+        let mut found = seeds.iter().enumerate().filter(|(_, (l, k))| *l == Label::PER && k.len() > 1 && matches(k));
+        match (found.next(), found.next()) {
+            (Some((s, _)), None) => Some(s),
+            _ => None,
+        }
+    };
+    let family = |k: &[String]| k.last() == Some(word);
+    let first = |k: &[String]| k.first() == Some(word);
+    let any_family = seeds.iter().any(|(l, k)| *l == Label::PER && k.len() > 1 && family(k));
+    unique(&family).or_else(|| if any_family { None } else { unique(&first) })
+}
+
+/// Heads of titles and roles (folded, without the article).
+const ROLE_HEADS: &[&str] = &[
+    "وزير", "وزيره", "رئيس", "رئيسه", "امين", "نائب", "قائد", "نظير", "نظيره", "نظيرها", "ملك", "امير", "شيخ", "سفير",
+    "سفيره", "متحدث", "متحدثه", "مدير", "مديره", "زعيم", "مستشار", "جنرال", "مبعوث", "المرشد", "مرشد", "حاكم", "محافظ",
+];
+
+fn is_role_head(word: &str) -> bool {
+    let bare = word.strip_prefix("ال").unwrap_or(word);
+    ROLE_HEADS.contains(&bare)
+}
+
+/// A title written right before mention `i` (`وزير الدفاع الأميركي لويد أوستن`):
+/// a role head followed only by definite words, genitives or other names.
+fn role_before(doc: &Document, mentions: &[Mention], i: usize) -> Option<String> {
+    let start = mentions[i].span.start;
+    let first = doc.tokens.partition_point(|t| t.word.end <= start);
+    let text = doc.text.as_str();
+    let in_other_name = |at: usize| mentions[..i].iter().any(|m| m.span.contains(&at) && is_name(m.label));
+    let end = doc.tokens.get(first.checked_sub(1)?)?.word.end;
+    for j in (first.saturating_sub(6)..first).rev() {
+        let token = &doc.tokens[j];
+        if token.kind != TokenKind::Arabic {
+            return None;
+        }
+        let word = &text[token.word.clone()];
+        let head = std::iter::once(0).chain(proclitic_runs(word)).find(|&n| is_role_head(&word[n..]));
+        if let Some(n) = head {
+            return Some(original_text(doc, token.word.start + n..end).to_string());
+        }
+        let qualifies = token.stem_start > token.word.start || word.starts_with("ال") || in_other_name(token.word.start);
+        if !qualifies {
+            return None;
+        }
+    }
+    None
+}
+
+fn original_text<'a>(doc: &Document<'a>, folded: Range<usize>) -> &'a str {
+    &doc.text.original()[doc.text.original_range(folded)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Groups of the mentions written as (text, label), found in order in `text`.
+    fn groups_of(text: &str, named: &[(&str, Label)]) -> Vec<(String, Vec<String>, Vec<usize>)> {
+        let doc = Document::new(text);
+        let folded = doc.text.as_str();
+        let mut from = 0;
+        let mentions: Vec<Mention> = named
+            .iter()
+            .map(|(name, label)| {
+                let name = crate::text::Normalized::new(name).as_str().to_string();
+                let at = from + folded[from..].find(&name).expect("mention in text");
+                from = at + name.len();
+                Mention::new(at..from, *label)
+            })
+            .collect();
+        let (_, groups) = group(&doc, &mentions);
+        groups.into_iter().map(|g| (g.name, g.roles, g.mentions)).collect()
+    }
+
+    #[test]
+    fn family_names_join_the_full_name_and_roles_are_kept() {
+        let text = "قال أوستن إن وزير الدفاع الأميركي لويد أوستن التقى بنظيره العراقي ثابت العباسي في بغداد، وشكر أوستن عباسي.";
+        let got = groups_of(
+            text,
+            &[
+                ("أوستن", Label::PER),
+                ("لويد أوستن", Label::PER),
+                ("ثابت العباسي", Label::PER),
+                ("بغداد", Label::LOC),
+                ("أوستن", Label::PER),
+                ("عباسي", Label::PER),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                ("لويد أوستن".into(), vec!["وزير الدفاع الأميركي".to_string()], vec![0, 1, 4]),
+                ("ثابت العباسي".into(), vec!["نظيره العراقي".to_string()], vec![2, 5]),
+                ("بغداد".into(), vec![], vec![3]),
+            ]
+        );
+    }
+
+    #[test]
+    fn people_sharing_a_family_name_are_not_merged() {
+        let text = "التقى فؤاد حسين وصدام حسين، ثم قال حسين وفؤاد كلمة.";
+        let got = groups_of(
+            text,
+            &[("فؤاد حسين", Label::PER), ("صدام حسين", Label::PER), ("حسين", Label::PER), ("فؤاد", Label::PER)],
+        );
+        let members: Vec<Vec<usize>> = got.into_iter().map(|(_, _, m)| m).collect();
+        assert_eq!(members, [vec![0, 3], vec![1], vec![2]]);
+    }
+
+    #[test]
+    fn spelling_variants_of_an_organisation_are_one_group() {
+        let text = "تنظيم الدولة الاسلامية ثم الدولة الإسلامية";
+        let got = groups_of(text, &[("الدولة الاسلامية", Label::ORG), ("الدولة الإسلامية", Label::ORG)]);
+        assert_eq!(got, [("الدولة الاسلامية".into(), vec![], vec![0, 1])]);
+    }
+}
