@@ -36,8 +36,16 @@ fn run(command: &mut Command) -> Result<(), String> {
     status.success().then_some(()).ok_or_else(|| format!("{command:?} failed: {status}"))
 }
 
-fn has_program(name: &str) -> bool {
-    Command::new(name).arg("--version").output().is_ok_and(|o| o.status.success())
+/// Binaryen before version 110 writes the export of a module's second table
+/// as the first (WebAssembly/binaryen#4711), which breaks the table of
+/// JavaScript values that wasm-bindgen exports; Debian 12 ships version 108.
+const WASM_OPT_MIN_VERSION: u32 = 110;
+
+/// The version of binaryen's `wasm-opt` on the path, if there is one.
+fn wasm_opt_version() -> Option<u32> {
+    let output = Command::new("wasm-opt").arg("--version").output().ok().filter(|o| o.status.success())?;
+    // "wasm-opt version 108" or "wasm-opt version 123 (version_123)"
+    String::from_utf8_lossy(&output.stdout).split_whitespace().nth(2)?.parse().ok()
 }
 
 fn cargo() -> Command {
@@ -62,16 +70,20 @@ fn build_wasm() -> Result<(), String> {
         .generate(&out)
         .map_err(|e| format!("wasm-bindgen: {e}"))?;
     let glue_wasm = out.join("alam_bg.wasm");
-    if has_program("wasm-opt") {
-        // Debian's wasm-opt predates these features being on by default.
-        run(Command::new("wasm-opt")
-            .args(["-Oz", "--enable-bulk-memory", "--enable-sign-ext", "--enable-reference-types"])
-            .args(["--enable-multivalue", "--enable-nontrapping-float-to-int", "--enable-mutable-globals"])
-            .arg(&glue_wasm)
-            .arg("-o")
-            .arg(&glue_wasm))?;
-    } else {
-        eprintln!("xtask: wasm-opt not found (Debian package binaryen); the wasm is left unoptimised");
+    match wasm_opt_version() {
+        Some(version) if version >= WASM_OPT_MIN_VERSION => {
+            // Older wasm-opt releases predate these features being on by default.
+            run(Command::new("wasm-opt")
+                .args(["-Oz", "--enable-bulk-memory", "--enable-sign-ext", "--enable-reference-types"])
+                .args(["--enable-multivalue", "--enable-nontrapping-float-to-int", "--enable-mutable-globals"])
+                .arg(&glue_wasm)
+                .arg("-o")
+                .arg(&glue_wasm))?;
+        }
+        Some(version) => eprintln!(
+            "xtask: wasm-opt {version} is older than {WASM_OPT_MIN_VERSION} and would break the wasm (binaryen#4711); the wasm is left unoptimised"
+        ),
+        None => eprintln!("xtask: wasm-opt not found (Debian package binaryen); the wasm is left unoptimised"),
     }
     let size = std::fs::metadata(&glue_wasm).map_err(|e| e.to_string())?.len();
     eprintln!("xtask: wrote {} ({size} bytes)", glue_wasm.display());

@@ -1,0 +1,90 @@
+// www/alam.js in Chromium returns exactly what `alam tag` returns for the same text.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchChromium, sampleArticle, serveWww, tagLines, tagWhole } from './harness.mjs';
+
+let server;
+let browser;
+let page;
+
+before(async () => {
+  server = await serveWww();
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.goto(`${server.origin}/`);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs `extract` from www/alam.js in the page on each text. */
+function extractInBrowser(texts) {
+  return page.evaluate(async (texts) => {
+    const alam = await import('/alam.js');
+    await alam.init();
+    return texts.map((text) => alam.extract(text));
+  }, texts);
+}
+
+test('extract() before init() throws a clear error', { timeout: 30_000 }, async () => {
+  const message = await page.evaluate(async () => {
+    // A fresh copy of the module, not the one the page has initialised.
+    const fresh = await import('/alam.js?fresh');
+    try {
+      fresh.extract('بغداد');
+      return null;
+    } catch (error) {
+      return error.message;
+    }
+  });
+  assert.match(message, /before init\(\)/);
+});
+
+test('each line of the sample article, as `alam tag` gives it', { timeout: 60_000 }, async () => {
+  const lines = sampleArticle.split('\n');
+  const expected = tagLines(lines);
+  assert.equal(expected.length, lines.length);
+  assert.deepEqual(await extractInBrowser(lines), expected);
+});
+
+test('the whole sample article, as `alam tag --whole` gives it', { timeout: 60_000 }, async () => {
+  const expected = tagWhole(sampleArticle);
+  assert.ok(expected.entities.length > 20, 'the recogniser finds the article’s names');
+  assert.deepEqual(await extractInBrowser([sampleArticle]), [expected]);
+});
+
+test('empty, astral, control and bidi text, as `alam tag` gives it', { timeout: 60_000 }, async () => {
+  const documents = [
+    '',
+    '😀👍🏽 زار وزير الخارجية سلمى الجبوري بغداد 🇮🇶 ثم واشنطن',
+    '𝔸𝕃𝔸𝕄 في العراق و😀بغداد',
+    '\u0000\u0001\u0007\t\u000b\u000c زار الرئيس كريم الساعدي\u0085 بغداد\u2028العراق\u001f',
+    '\u200fالتقى\u200e الوزير\u202b سلمى الجبوري\u202c في \u2067بغداد\u2069 و\u200dالعراق\u200c',
+  ];
+  const expected = tagLines(documents);
+  assert.deepEqual(expected[0], { entities: [] });
+  assert.ok(expected.every((result, i) => i === 0 || result.entities.length > 0), 'every non-empty line has entities');
+  assert.deepEqual(await extractInBrowser(documents), expected);
+});
+
+test('lone surrogates count as one unit, like the U+FFFD the command line gets', { timeout: 60_000 }, async () => {
+  const documents = ['\uD800 بغداد', 'العراق \uDC00\uDC00 وبغداد \uD83D', 'في\uDBFFبغداد'];
+  // UTF-8 cannot carry a lone surrogate; the wasm glue's TextEncoder writes U+FFFD for it too.
+  const expected = tagLines(documents.map((text) => text.toWellFormed()));
+  assert.deepEqual(expected[0], { entities: [{ start: 2, end: 7, label: 'LOC', text: 'بغداد' }] });
+  assert.deepEqual(await extractInBrowser(documents), expected);
+});
+
+test('a 1 MB article, as `alam tag --whole` gives it', { timeout: 120_000 }, async () => {
+  const copies = Math.ceil(1_000_000 / Buffer.byteLength(sampleArticle));
+  const text = Array(copies).fill(sampleArticle).join('\n');
+  assert.ok(Buffer.byteLength(text) >= 1_000_000);
+  const expected = tagWhole(text);
+  assert.ok(expected.entities.length > copies * 20, 'the recogniser finds the names of every copy');
+  const [got] = await extractInBrowser([text]);
+  assert.equal(got.entities.length, expected.entities.length);
+  assert.deepEqual(got, expected);
+});

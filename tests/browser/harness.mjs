@@ -1,0 +1,99 @@
+// Shared by the browser tests: a static server for www/, Debian's Chromium
+// through playwright-core (which downloads nothing), and the `alam` command
+// line whose output the browser must match.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const www = path.join(repoRoot, 'www');
+
+/** The third-party reference article, read where it lives and never copied. */
+export const sampleArticle = readFileSync(path.join(repoRoot, '..', 'shared', 'data', 'sample-article-ar.txt'), 'utf8');
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+/** Serves www/ on 127.0.0.1 at a free port; resolves to {origin, close()}. */
+export async function serveWww() {
+  if (!existsSync(path.join(www, 'pkg', 'alam_bg.wasm'))) {
+    throw new Error('www/pkg/alam_bg.wasm is missing: run `cargo xtask build` first');
+  }
+  const server = http.createServer(async (request, response) => {
+    try {
+      const { pathname } = new URL(request.url, 'http://localhost');
+      const file = path.join(www, decodeURIComponent(pathname).replace(/\/$/, '/index.html'));
+      // Only files below www/ are served.
+      if (request.method !== 'GET' || !file.startsWith(www + path.sep)) throw new Error('not served');
+      const body = await readFile(file);
+      response.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+let cliBuilt = false;
+
+/** Runs `alam` with `args` on `input`, after making sure the binary is current. */
+export function alam(args, input) {
+  const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, 'target');
+  if (!cliBuilt) {
+    execFileSync(process.env.CARGO ?? 'cargo', ['build', '--quiet', '--bin', 'alam'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      timeout: 600_000,
+    });
+    cliBuilt = true;
+  }
+  return execFileSync(path.join(targetDir, 'debug', 'alam'), args, {
+    input,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    timeout: 120_000,
+  });
+}
+
+/** `alam tag`: one result per document; the documents must not contain line breaks. */
+export function tagLines(documents) {
+  const out = alam(['tag'], documents.map((d) => `${d}\n`).join(''));
+  return out.split('\n').slice(0, -1).map((line) => JSON.parse(line));
+}
+
+/** `alam tag --whole`: one result for the whole text. */
+export function tagWhole(text) {
+  return JSON.parse(alam(['tag', '--whole'], text));
+}

@@ -1,0 +1,57 @@
+// alam in the browser: load the WebAssembly once, then extract entities
+// synchronously. The result has exactly the shape of the contract
+// (../shared/CONTRACT.md): UTF-16 offsets, so `text.slice(start, end)` is the
+// entity's text.
+
+import loadGlue, { extract as extractInWasm } from './pkg/alam.js';
+
+/** The entity types, in the order the page lists them. */
+export const labels = Object.freeze([
+  { code: 'PER', arabic: 'شخص', english: 'Person' },
+  { code: 'LOC', arabic: 'مكان', english: 'Place' },
+  { code: 'ORG', arabic: 'مؤسسة', english: 'Organisation' },
+  { code: 'MISC', arabic: 'متفرقات', english: 'Miscellaneous' },
+  { code: 'DATE', arabic: 'تاريخ', english: 'Date' },
+  { code: 'TIME', arabic: 'وقت', english: 'Time' },
+  { code: 'MONEY', arabic: 'مبلغ مالي', english: 'Money' },
+  { code: 'PERCENT', arabic: 'نسبة مئوية', english: 'Percentage' },
+  { code: 'QUANTITY', arabic: 'كمية', english: 'Quantity' },
+].map(Object.freeze));
+
+let loading = null;
+let ready = false;
+
+/**
+ * Loads the WebAssembly; later calls return the same promise.
+ * @param {string | URL | Response | BufferSource | WebAssembly.Module} [moduleOrPath]
+ *   where the wasm is, by default `pkg/alam_bg.wasm` next to this module.
+ * @returns {Promise<void>}
+ */
+export function init(moduleOrPath = new URL('./pkg/alam_bg.wasm', import.meta.url)) {
+  loading ??= loadGlue({ module_or_path: moduleOrPath }).then(
+    () => {
+      ready = true;
+    },
+    (error) => {
+      // A failed load (offline, wrong path) may be retried.
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/**
+ * Finds the entities of `text`.
+ * @param {string} text
+ * @returns {{entities: Array<{start: number, end: number, label: string, text: string}>}}
+ */
+export function extract(text) {
+  if (!ready) {
+    throw new Error('alam: extract() was called before init() finished; await init() first');
+  }
+  if (typeof text !== 'string') {
+    throw new TypeError(`alam: extract() takes a string, not ${typeof text}`);
+  }
+  return extractInWasm(text);
+}
