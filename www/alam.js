@@ -53,5 +53,11 @@ export function extract(text) {
   if (typeof text !== 'string') {
     throw new TypeError(`alam: extract() takes a string, not ${typeof text}`);
   }
-  return extractInWasm(text);
+  const result = extractInWasm(text);
+  // A lone surrogate reaches the wasm as U+FFFD (one UTF-16 unit too, so the
+  // offsets hold); taking each text from the input keeps `text` its exact slice.
+  for (const entity of result.entities) {
+    entity.text = text.slice(entity.start, entity.end);
+  }
+  return result;
 }

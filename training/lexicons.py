@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Fetches the name lists that training uses beyond ANERcorp and writes them as
+plain word lists (one entry per line, UTF-8) into an output folder.
+
+Sources, all from package registries and all with licences that allow reuse:
+- arabic-name-romanizer (PyPI, MIT; its name index is Wikidata, CC0):
+  Arabic given names and surnames of people, with counts.
+- arabnamer (PyPI, data CC BY 4.0, Yousef 2026): Arabic spellings of names,
+  many of them transliterated foreign names.
+- cldr-localenames-full and cldr-dates-full (npm, Unicode licence): Arabic names
+  of countries and territories, and of the cities that time zones are named by.
+
+Usage: python3 training/lexicons.py OUT_DIR   (e.g. target/lexicons)
+"""
+import json
+import pathlib
+import sqlite3
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+
+PYPI = {"arabic-name-romanizer": "0.2.0", "arabnamer": "0.1.3"}
+NPM = {"cldr-localenames-full": "48.2.0", "cldr-dates-full": "48.2.0"}
+
+
+def fetch(cache: pathlib.Path) -> None:
+    for name, version in PYPI.items():
+        if not list(cache.glob(f"{name.replace('-', '_')}-{version}-*.whl")):
+            subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(cache),
+                            f"{name}=={version}"], check=True)
+    for name, version in NPM.items():
+        if not (cache / f"{name}-{version}.tgz").exists():
+            subprocess.run(["npm", "pack", "--silent", f"{name}@{version}"], cwd=cache, check=True)
+
+
+def write(out: pathlib.Path, name: str, entries) -> None:
+    unique = sorted({e.strip() for e in entries if e and e.strip()})
+    (out / name).write_text("".join(e + "\n" for e in unique), encoding="utf-8")
+    print(f"{name}: {len(unique)} entries")
+
+
+def main() -> None:
+    out = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "target/lexicons")
+    cache = out / "cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    fetch(cache)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        wheel = next(cache.glob("arabic_name_romanizer-*.whl"))
+        with zipfile.ZipFile(wheel) as z:
+            db = tmp / "names.sqlite3"
+            db.write_bytes(z.read("arabic_name_romanizer/resources/names.sqlite3"))
+        con = sqlite3.connect(db)
+        # Names seen at least twice, so one-off spellings stay out.
+        rows = con.execute("SELECT arabic_key, role, SUM(count) FROM units GROUP BY arabic_key, role").fetchall()
+        write(out, "given-names.txt", (k for k, role, n in rows if role == "given" and n >= 2))
+        write(out, "family-names.txt", (k for k, role, n in rows if role == "surname" and n >= 2))
+        con.close()
+
+        wheel = next(cache.glob("arabnamer-*.whl"))
+        with zipfile.ZipFile(wheel) as z:
+            pairs = json.loads(z.read("arabnamer/data/dict_FINAL.json"))
+        write(out, "transliterated-names.txt", pairs.values())
+
+        def cldr(package: str, member: str):
+            with tarfile.open(next(cache.glob(f"{package}-*.tgz"))) as t:
+                return json.load(t.extractfile(f"package/main/ar/{member}"))
+
+        territories = cldr("cldr-localenames-full", "territories.json")["main"]["ar"]["localeDisplayNames"]["territories"]
+        # Codes of three digits are regions (العالم، أوروبا الغربية), still places.
+        write(out, "territories.txt", territories.values())
+
+        zones = cldr("cldr-dates-full", "timeZoneNames.json")["main"]["ar"]["dates"]["timeZoneNames"]["zone"]
+        cities = []
+
+        def walk(node):
+            for value in node.values():
+                if isinstance(value, dict):
+                    if "exemplarCity" in value:
+                        cities.append(value["exemplarCity"])
+                    else:
+                        walk(value)
+
+        walk(zones)
+        write(out, "cities.txt", cities)
+
+
+if __name__ == "__main__":
+    main()
