@@ -2,9 +2,9 @@
 //!
 //! The pipeline, one module a step: [`text`] folds the input for matching and
 //! keeps a map back; [`tokens`] splits it into words whose stems skip the
-//! proclitics; recognisers ([`lexicon`]) find mentions; [`entities`] settles
-//! overlaps and reports spans in UTF-16 offsets of the input, the shape that
-//! `../shared/CONTRACT.md` fixes.
+//! proclitics; recognisers ([`expressions`], [`lexicon`]) find mentions;
+//! [`entities`] settles overlaps and reports spans in UTF-16 offsets of the
+//! input, the shape that `../shared/CONTRACT.md` fixes.
 //!
 //! ```
 //! let result = alam::extract("زار الأمين العام للأمم المتحدة بغداد.");
@@ -13,6 +13,7 @@
 //! ```
 
 pub mod entities;
+pub mod expressions;
 pub mod lexicon;
 pub mod text;
 pub mod tokens;
@@ -20,7 +21,7 @@ pub mod tokens;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use entities::{Entity, Extraction, Label, Mention, Value};
+pub use entities::{Calendar, Detail, Entity, Extraction, Label, Mention, Qualifier, Quote, Speaker, Value};
 
 use text::Normalized;
 use tokens::Token;
@@ -29,13 +30,16 @@ use tokens::Token;
 pub struct Document<'a> {
     pub text: Normalized<'a>,
     pub tokens: Vec<Token>,
+    /// The day the document was written (year, month, day), when the caller
+    /// knows it: weekdays and dates without a year resolve against it.
+    pub date: Option<(i32, u32, u32)>,
 }
 
 impl<'a> Document<'a> {
     pub fn new(original: &'a str) -> Self {
         let text = Normalized::new(original);
         let tokens = tokens::tokenize(text.as_str());
-        Document { text, tokens }
+        Document { text, tokens, date: None }
     }
 
     /// The folded text of a token's whole word.
@@ -55,14 +59,25 @@ pub trait Recognizer {
     fn recognize(&self, doc: &Document, mentions: &mut Vec<Mention>);
 }
 
+/// What the caller knows about a document beyond its text.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// The day the document was written (year, month, day).
+    pub document_date: Option<(i32, u32, u32)>,
+}
+
 /// Runs recognisers in order of precedence and settles their finds.
 pub struct Extractor {
     recognizers: Vec<Box<dyn Recognizer + Send + Sync>>,
 }
 
 impl Default for Extractor {
+    /// Expressions first: where a date, amount or quantity overlaps a name
+    /// (`100 مليون دولار` and the currency word دولار), the expression wins.
     fn default() -> Self {
-        Extractor { recognizers: vec![Box::new(lexicon::Lexicon::builtin())] }
+        Extractor {
+            recognizers: vec![Box::new(expressions::Expressions::new()), Box::new(lexicon::Lexicon::builtin())],
+        }
     }
 }
 
@@ -72,9 +87,15 @@ impl Extractor {
         Extractor { recognizers }
     }
 
-    /// Extracts the entities of one document.
+    /// Extracts the entities and quotes of one document.
     pub fn extract(&self, original: &str) -> Extraction {
-        let doc = Document::new(original);
+        self.extract_with(original, &ExtractOptions::default())
+    }
+
+    /// Extracts the entities and quotes of one document, with what the caller knows about it.
+    pub fn extract_with(&self, original: &str, options: &ExtractOptions) -> Extraction {
+        let mut doc = Document::new(original);
+        doc.date = options.document_date;
         let groups = self
             .recognizers
             .iter()
