@@ -3,8 +3,9 @@
 //! The pipeline, one module a step: [`text`] folds the input for matching and
 //! keeps a map back; [`tokens`] splits it into words whose stems skip the
 //! proclitics; recognisers ([`expressions`], [`lexicon`]) find mentions;
-//! [`entities`] settles overlaps and reports spans in UTF-16 offsets of the
-//! input, the shape that `../shared/CONTRACT.md` fixes.
+//! [`entities`] settles overlaps; [`quotes`] finds quotations and their
+//! speakers among the settled mentions; [`entities`] reports it all in UTF-16
+//! offsets of the input, the shape that `../shared/CONTRACT.md` fixes.
 //!
 //! ```
 //! let result = alam::extract("زار الأمين العام للأمم المتحدة بغداد.");
@@ -15,6 +16,7 @@
 pub mod entities;
 pub mod expressions;
 pub mod lexicon;
+pub mod quotes;
 pub mod text;
 pub mod tokens;
 
@@ -105,7 +107,13 @@ impl Extractor {
                 found
             })
             .collect();
-        entities::to_extraction(&doc.text, entities::settle(groups))
+        let mut mentions = entities::settle(groups);
+        // Quotes look at the settled names (a speaker is a person's mention) and
+        // may add the bare name of a speaker that no recogniser tagged.
+        let quotes = quotes::find(&doc, &mut mentions);
+        let mut extraction = entities::to_extraction(&doc.text, mentions);
+        extraction.quotes = entities::to_quotes(&doc.text, quotes);
+        extraction
     }
 }
 
