@@ -7,7 +7,7 @@
 //! `unit` (أربعة أيام → يوم, 2500 عنصر → عنصر).
 
 use super::tables::Currency;
-use super::{word_start, Expressions, Found};
+use super::{starts, text_from, word_start, Expressions, Found};
 use crate::entities::Detail;
 use crate::tokens::TokenKind;
 use crate::{Document, Label, Value};
@@ -43,11 +43,15 @@ impl Expressions {
         if !plain || word.starts_with("ال") || word.chars().count() < 2 {
             return None;
         }
-        let other = self.not_counted.get(word).is_some()
-            || self.number_words.get(word).is_some()
-            || self.percent.get(word).is_some()
-            || self.months.get(word).is_some()
-            || self.cues.get(word).is_some();
+        // Function words, numbers and the words of dates, also behind proclitics (بتاريخ، وفي).
+        let other = starts(doc, t).any(|from| {
+            let word = text_from(doc, t, from);
+            self.not_counted.get(word).is_some()
+                || self.number_words.get(word).is_some()
+                || self.percent.get(word).is_some()
+                || self.months.get(word).is_some()
+                || self.cues.get(word).is_some()
+        });
         if other {
             return None;
         }

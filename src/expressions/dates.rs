@@ -41,7 +41,8 @@ impl Expressions {
                 .or_else(|| self.bare_year(doc, t, at, parts))?
         } else {
             self.weekday_date(doc, i, from, parts)
-                .or_else(|| self.numeric_date(doc, i, from, parts))
+                .or_else(|| self.dated(doc, i, from, parts))
+                .or_else(|| self.numeric_date(doc, i, from, parts, false))
                 .or_else(|| self.day_month(doc, i, from, parts))
                 .or_else(|| self.month_year(doc, i, from, parts, false))
                 .or_else(|| self.year_expression(doc, i, from, parts))
@@ -75,17 +76,28 @@ impl Expressions {
             next += n;
         }
         if let Some(s) = word_start(doc, next) {
-            if let Some(step) = self.numeric_date(doc, next, s, parts).or_else(|| self.day_month(doc, next, s, parts)) {
+            if let Some(step) = self.numeric_date(doc, next, s, parts, false).or_else(|| self.day_month(doc, next, s, parts)) {
                 return Some(step);
             }
         }
         weekday.is_some().then_some((t, parts))
     }
 
-    /// day/month/year or year/month/day in digits, perhaps in parentheses.
-    fn numeric_date(&self, doc: &Document, t: usize, at: usize, mut parts: DateParts) -> Step {
+    /// تاريخ and the date it introduces: بتاريخ 20/3/2003، بتاريخ ( 1995 ).
+    fn dated(&self, doc: &Document, t: usize, at: usize, parts: DateParts) -> Step {
+        let Some((Cue::Date, n)) = self.cues.at(doc, t, at) else { return None };
+        let (t, at) = (t + n, word_start(doc, t + n)?);
+        self.numeric_date(doc, t, at, parts, true)
+            .or_else(|| self.day_month(doc, t, at, parts))
+            .or_else(|| self.month_year(doc, t, at, parts, true))
+            .or_else(|| self.year_at(doc, t, at, parts, true).map(|(end, parts, _)| (end, parts)))
+    }
+
+    /// day/month/year or year/month/day in digits; in parentheses only after
+    /// a word that names it (`in_parentheses`: بتاريخ ( 29 / 12 / 2011 ), آذار ( 8 / 3 / 1945 )).
+    fn numeric_date(&self, doc: &Document, t: usize, at: usize, mut parts: DateParts, in_parentheses: bool) -> Step {
         let mut t = t;
-        let parenthesised = text_from(doc, t, at) == "(";
+        let parenthesised = in_parentheses && text_from(doc, t, at) == "(";
         if parenthesised {
             t += 1;
         }
@@ -137,7 +149,8 @@ impl Expressions {
         self.month_year(doc, t, word_start(doc, t)?, parts, true)
     }
 
-    /// [شهر] month [/ the same month in another set of names] [year]. A month
+    /// [شهر] month [/ the same month in another set of names] [year, or the
+    /// whole date in digits after it]. A month
     /// name that is also an ordinary word needs one of them, or a day or a
     /// qualifier before it (`in_context`).
     fn month_year(&self, doc: &Document, t: usize, at: usize, mut parts: DateParts, in_context: bool) -> Step {
@@ -159,31 +172,41 @@ impl Expressions {
         }
         parts.month = Some(month.number);
         parts.hijri |= month.hijri;
-        if let Some((end, with_year, _)) = word_start(doc, t).and_then(|s| self.year_at(doc, t, s, parts)) {
+        if let Some((end, with_year, _)) = word_start(doc, t).and_then(|s| self.year_at(doc, t, s, parts, true)) {
             (t, parts, in_context) = (end, with_year, true);
+        } else if let Some((end, glossed)) = word_start(doc, t).and_then(|s| self.numeric_date(doc, t, s, parts, true)) {
+            // The month named, then the whole date in digits: آذار ( 8 / 3 / 1945 ).
+            if glossed.month == parts.month && parts.day.is_none() {
+                (t, parts, in_context) = (end, glossed, true);
+            }
         }
         (in_context || !month.needs_context).then_some((t, parts))
     }
 
-    /// العام 2017، عام ١٩٩٠، سنة 2022م.
+    /// العام 2017، عام ١٩٩٠، سنة 2022م، عام ( 1976 ).
     fn year_expression(&self, doc: &Document, t: usize, at: usize, parts: DateParts) -> Step {
         let Some((Cue::Year, n)) = self.cues.at(doc, t, at) else { return None };
-        let (end, parts, _) = self.year_at(doc, t + n, word_start(doc, t + n)?, parts)?;
+        let (end, parts, _) = self.year_at(doc, t + n, word_start(doc, t + n)?, parts, true)?;
         Some((end, parts))
     }
 
     /// A year standing alone: four digits between 1900 and 2100, or any year with its era (1444 هـ).
     fn bare_year(&self, doc: &Document, t: usize, at: usize, parts: DateParts) -> Step {
-        let (end, parts, era) = self.year_at(doc, t, at, parts)?;
-        let modern = parts.year.is_some_and(|y| (1900..=2100).contains(&y)) && text_from(doc, t, at).len() >= 4;
+        // The era names a year in parentheses as a cue word would: ( 1948 ) م.
+        if let Some((end, parts, true)) = self.year_at(doc, t, at, parts, true) {
+            return Some((end, parts));
+        }
+        let (end, parts, era) = self.year_at(doc, t, at, parts, false)?;
+        let modern = parts.year.is_some_and(|y| (1900..=2100).contains(&y));
         (era || modern).then_some((end, parts))
     }
 
-    /// A year of three or four digits, perhaps in parentheses, with its era
-    /// mark written on it (2022م) or after it (1444 هـ); also says whether an era was written.
-    fn year_at(&self, doc: &Document, t: usize, at: usize, mut parts: DateParts) -> Option<(usize, DateParts, bool)> {
+    /// A year of three or four digits, with its era mark written on it
+    /// (2022م) or after it (1444 هـ), in parentheses only after a word that
+    /// names it (`in_parentheses`); also says whether an era was written.
+    fn year_at(&self, doc: &Document, t: usize, at: usize, mut parts: DateParts, in_parentheses: bool) -> Option<(usize, DateParts, bool)> {
         let mut t = t;
-        let parenthesised = text_from(doc, t, at) == "(";
+        let parenthesised = in_parentheses && text_from(doc, t, at) == "(";
         let word = if parenthesised {
             t += 1;
             doc.word(doc.tokens.get(t)?)

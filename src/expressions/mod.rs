@@ -9,9 +9,11 @@
 //!
 //! Conventions of the spans: a proclitic on the first word stays outside
 //! (`وأواخر العام 2021` → `أواخر العام 2021`), as do prepositions (في، منذ);
-//! the words that name the period are inside (العام، سنة، يوم، شهر، الساعة),
-//! and so are qualifiers (أواخر، مطلع), ordinal day words (العشرين من آذار)
-//! and era marks (م، هـ).
+//! the words that name the period are inside (العام، سنة، يوم، شهر، تاريخ،
+//! الساعة), and so are qualifiers (أواخر، مطلع), ordinal day words (العشرين
+//! من آذار) and era marks (م، هـ). Parentheses around a year or a date are
+//! inside only after such a word (عام ( 1976 )); a year alone in parentheses
+//! is just the year.
 
 mod amounts;
 mod dates;
@@ -38,6 +40,8 @@ struct Month {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cue {
     Year,
+    /// تاريخ: "the date of".
+    Date,
     Day,
     Month,
     Of,
@@ -108,7 +112,7 @@ impl Expressions {
             }
         }
         Expressions {
-            cues: Phrases::new([(YEAR_WORDS, Cue::Year), (DAY_WORD, Cue::Day), (MONTH_WORD, Cue::Month), (OF, Cue::Of), (AGREEING, Cue::Agreeing), (HOUR_WORD, Cue::Hour)]),
+            cues: Phrases::new([(YEAR_WORDS, Cue::Year), (DATE_WORD, Cue::Date), (DAY_WORD, Cue::Day), (MONTH_WORD, Cue::Month), (OF, Cue::Of), (AGREEING, Cue::Agreeing), (HOUR_WORD, Cue::Hour)]),
             months: Phrases::new(months(GREGORIAN_MONTHS, false).chain(months(HIJRI_MONTHS, true)).filter(|(s, _)| !s.is_empty())),
             weekdays: Phrases::new(WEEKDAYS),
             qualifiers: Phrases::new(QUALIFIERS),
@@ -333,8 +337,15 @@ mod tests {
 
     #[test]
     fn numeric_dates_read_day_first() {
-        assert_eq!(only("بتاريخ 20/3/2003 وقع"), date("20/3/2003", "2003-03-20"));
-        assert_eq!(only("بتاريخ ( 29 / 12 / 2011 )"), date("( 29 / 12 / 2011 )", "2011-12-29"));
+        assert_eq!(only("وقع 20/3/2003 ثم"), date("20/3/2003", "2003-03-20"));
+        assert_eq!(only("بتاريخ 20/3/2003 وقع"), date("تاريخ 20/3/2003", "2003-03-20"));
+        assert_eq!(only("بتاريخ ( 29 / 12 / 2011 )"), date("تاريخ ( 29 / 12 / 2011 )", "2011-12-29"));
+        assert_eq!(only("في آذار ( 8 / 3 / 1945 )"), date("آذار ( 8 / 3 / 1945 )", "1945-03-08"));
+        assert_eq!(only("سوريا ( 1948 )."), date("1948", "1948"));
+        assert_eq!(only("سنة ( 1935 ) م"), date("سنة ( 1935 ) م", "1935"));
+        assert_eq!(only("في ( 1948 ) م"), date("( 1948 ) م", "1948"));
+        assert_eq!(only("بتاريخ كانون الثاني ( 1996 )"), date("تاريخ كانون الثاني ( 1996 )", "1996-01"));
+        assert_eq!(only("رقم 73 بتاريخ ( 9 / 2 / 1973 )"), date("تاريخ ( 9 / 2 / 1973 )", "1973-02-09"));
         assert_eq!(only("في 2003/03/20"), date("2003/03/20", "2003-03-20"));
         assert_eq!(found("النتيجة 3/2."), []);
     }

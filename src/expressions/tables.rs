@@ -74,6 +74,7 @@ pub const QUALIFIERS: [(&str, Qualifier); 3] = [
 /// Words that name what follows them and belong to the expression.
 pub const YEAR_WORDS: &str = "عام|العام|سنة|السنة";
 pub const DAY_WORD: &str = "يوم";
+pub const DATE_WORD: &str = "تاريخ";
 pub const MONTH_WORD: &str = "شهر";
 /// Between a day and its month: العشرين من آذار.
 pub const OF: &str = "من";
