@@ -264,7 +264,7 @@ fn known_name(doc: &Document, t: usize, mentions: &mut Vec<Mention>) -> Option<R
     let start = doc.tokens[t].word.start;
     let text = doc.text.as_str();
     let earlier = &mentions[..mentions.partition_point(|m| m.span.start < start)];
-    let person = earlier.iter().rev().filter(|m| m.label == Label::PER).find(|m| is_name_word(doc.word(&doc.tokens[t]), &text[m.span.clone()]))?;
+    let person = earlier.iter().rev().filter(|m| m.label == Label::PER && m.span.end <= start).find(|m| is_name_word(doc.word(&doc.tokens[t]), &text[m.span.clone()]))?;
     let name = &text[person.span.clone()];
     let mut end = t + 1;
     while end < doc.tokens.len() && mention_at(doc, end, mentions).is_none() && is_name_word(doc.word(&doc.tokens[end]), name) {
@@ -272,7 +272,8 @@ fn known_name(doc: &Document, t: usize, mentions: &mut Vec<Mention>) -> Option<R
     }
     let span = start..doc.tokens[end - 1].word.end;
     let at = mentions.partition_point(|m| m.span.start < span.start);
-    if mentions.get(at).is_some_and(|m| m.span.start < span.end) {
+    let clashes = (at > 0 && mentions[at - 1].span.end > span.start) || mentions.get(at).is_some_and(|m| m.span.start < span.end);
+    if clashes {
         return None;
     }
     mentions.insert(at, Mention::new(span.clone(), Label::PER));

@@ -50,3 +50,37 @@ fn a_document_date_resolves_weekdays_and_years() {
     let values: Vec<_> = result.entities.iter().filter_map(|e| e.value.clone()).collect();
     assert_eq!(values, [alam::Value::Text("2024-05-13".into()), alam::Value::Text("2024-05-20".into())]);
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    /// Words that make expressions, quotes and names, to mix at random.
+    const PIECES: &[&str] = &[
+        "في", "العام", "عام", "2017", "١٩٩٠", "آذار", "/", "مارس", "العشرين", "من", "أواخر", "مطلع", "الثلاثاء", "يوم",
+        "الساعة", "الثالثة", "3", ":", "30", "مساءً", "2.5", "مليار", "دولار", "$", "%", "بالمئة", "في المئة", "ثلاثة",
+        "آلاف", "و", "وعشرين", "عنصر", "أيام", "(", ")", "هـ", "م", "رمضان", "“", "”", "«", "»", "\"", "قال", "وأضاف",
+        "الوزير", "الأميركي", "لويد أوستن", "أوستن", "،", ".", "\n", "بتاريخ", "😀", "ـ", "َ",
+    ];
+
+    proptest! {
+        #[test]
+        fn results_are_sorted_disjoint_and_slice_the_input(picks in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect::<Vec<_>>().join(" ");
+            let result = alam::extract(&text);
+            let units: Vec<u16> = text.encode_utf16().collect();
+            let slice = |start: usize, end: usize| String::from_utf16(&units[start..end]).unwrap();
+            let mut last_end = 0;
+            for e in &result.entities {
+                prop_assert!(last_end <= e.start && e.start < e.end);
+                prop_assert_eq!(slice(e.start, e.end), e.text.clone());
+                last_end = e.end;
+            }
+            for q in &result.quotes {
+                prop_assert!(q.start <= q.end && q.end <= units.len());
+                if let Some(s) = &q.speaker {
+                    prop_assert_eq!(slice(s.start, s.end), s.text.clone());
+                }
+            }
+        }
+    }
+}

@@ -3,12 +3,14 @@
 use crate::text::Normalized;
 use crate::tokens::tokenize;
 use crate::Document;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Phrases of one kind, keyed by their folded words joined by single spaces,
 /// each with what it means.
 pub struct Phrases<T> {
     map: HashMap<String, T>,
+    /// First words of the phrases of more than one word: only these need a longer look.
+    openers: HashSet<String>,
     /// The most tokens any phrase has.
     longest: usize,
 }
@@ -18,7 +20,7 @@ impl<T: Copy> Phrases<T> {
     /// separated by `|` and written as in running text (folding unifies alef,
     /// ya, ta marbuta and marks).
     pub fn new<'s>(entries: impl IntoIterator<Item = (&'s str, T)>) -> Self {
-        let mut phrases = Phrases { map: HashMap::new(), longest: 0 };
+        let mut phrases = Phrases { map: HashMap::new(), openers: HashSet::new(), longest: 0 };
         for (spellings, meaning) in entries {
             for spelling in spellings.split('|') {
                 phrases.insert(spelling, meaning);
@@ -29,6 +31,9 @@ impl<T: Copy> Phrases<T> {
 
     pub fn insert(&mut self, phrase: &str, meaning: T) {
         let key = fold_key(phrase);
+        if let Some((opener, _)) = key.split_once(' ') {
+            self.openers.insert(opener.to_string());
+        }
         if !key.is_empty() {
             self.longest = self.longest.max(key.split(' ').count());
             self.map.insert(key, meaning);
@@ -39,15 +44,16 @@ impl<T: Copy> Phrases<T> {
     /// of that token (to skip proclitics): its meaning and how many tokens it spans.
     pub fn at(&self, doc: &Document, i: usize, from: usize) -> Option<(T, usize)> {
         let first = doc.tokens.get(i)?;
-        let mut key = doc.text.as_str()[from..first.word.end].to_string();
-        let mut best = None;
-        for n in 1..=self.longest.min(doc.tokens.len() - i) {
-            if n > 1 {
+        let word = &doc.text.as_str()[from..first.word.end];
+        let mut best = self.map.get(word).map(|&meaning| (meaning, 1));
+        if self.openers.contains(word) {
+            let mut key = word.to_string();
+            for n in 2..=self.longest.min(doc.tokens.len() - i) {
                 key.push(' ');
                 key.push_str(doc.word(&doc.tokens[i + n - 1]));
-            }
-            if let Some(&meaning) = self.map.get(&key) {
-                best = Some((meaning, n));
+                if let Some(&meaning) = self.map.get(&key) {
+                    best = Some((meaning, n));
+                }
             }
         }
         best
