@@ -61,7 +61,7 @@ impl Expressions {
         // The noun as written, marks dropped; after 11 to 99 it is accusative
         // (عنصراً) and its alef of tanween is not part of the word.
         let original = doc.text.original();
-        let mut noun: String = original[doc.text.original_range(token.word.clone())].chars().filter(|&c| !is_mark(c)).collect();
+        let mut noun: String = original[doc.text.original_range(token.word.clone())].chars().filter(|&c| !is_harakah(c)).collect();
         let accusative = (11.0..100.0).contains(&count) && count.fract() == 0.0;
         if accusative && noun.ends_with('ا') && noun.chars().count() > 2 {
             noun.pop();
@@ -76,6 +76,6 @@ fn money(doc: &Document, from: usize, end: usize, value: f64, currency: Currency
 }
 
 /// Harakat and tatweel, which a unit's spelling leaves out.
-fn is_mark(c: char) -> bool {
+fn is_harakah(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }
