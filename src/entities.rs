@@ -52,12 +52,57 @@ impl Label {
 }
 
 /// A normalised value of an expression.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// An ISO 8601 date, partial date or time.
     Text(String),
     Number(f64),
+}
+
+impl Serialize for Value {
+    /// Whole numbers are written without a fraction (`2500`, not `2500.0`).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: integers up to here are exact
+        match *self {
+            Value::Text(ref text) => serializer.serialize_str(text),
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < EXACT => serializer.serialize_i64(n as i64),
+            Value::Number(n) => serializer.serialize_f64(n),
+        }
+    }
+}
+
+/// What an expression says beyond its value; each field is written only when present.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Detail {
+    /// ISO 4217 code of a MONEY amount, where the text fixes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<&'static str>,
+    /// What a QUANTITY counts (its singular noun) or a MONEY amount's currency name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Which part of a DATE's period the text means (أواخر العام → late).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    /// The calendar of a DATE's value when it is not the Gregorian one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<Calendar>,
+}
+
+/// Part of a period: مطلع/أوائل → early, منتصف → mid, أواخر → late.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Qualifier {
+    Early,
+    Mid,
+    Late,
+}
+
+/// A calendar other than the Gregorian one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Calendar {
+    /// The Hijri calendar (dates marked هـ), values as year-month-day in it.
+    Islamic,
 }
 
 /// A find of one recogniser, as a byte range of the folded text.
@@ -66,11 +111,12 @@ pub struct Mention {
     pub span: Range<usize>,
     pub label: Label,
     pub value: Option<Value>,
+    pub detail: Detail,
 }
 
 impl Mention {
     pub fn new(span: Range<usize>, label: Label) -> Self {
-        Mention { span, label, value: None }
+        Mention { span, label, value: None, detail: Detail::default() }
     }
 }
 
@@ -85,6 +131,8 @@ pub struct Entity {
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
+    #[serde(flatten)]
+    pub detail: Detail,
 }
 
 /// The result for one document.
@@ -92,6 +140,34 @@ pub struct Entity {
 pub struct Extraction {
     /// Sorted by `start`, never overlapping.
     pub entities: Vec<Entity>,
+    /// Quotations in order of the text; left out of the JSON when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<Quote>,
+}
+
+/// A quotation: the quoted words inside the marks, in UTF-16 offsets, and who said them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    pub start: usize,
+    pub end: usize,
+    /// The mention of the speaker, `null` where the text names none.
+    pub speaker: Option<Speaker>,
+}
+
+/// The mention a quotation is attributed to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A quotation found in the folded text: the quoted words and the span of
+/// its speaker's mention, both as byte ranges of the folded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSpan {
+    pub span: Range<usize>,
+    pub speaker: Option<Range<usize>>,
 }
 
 /// Keeps the mentions that do not overlap one already kept, taking the
@@ -130,10 +206,32 @@ pub fn to_extraction(text: &Normalized, mentions: Vec<Mention>) -> Extraction {
                 label: m.label,
                 text: original[range].to_string(),
                 value: m.value,
+                detail: m.detail,
             }
         })
         .collect();
-    Extraction { entities }
+    Extraction { entities, quotes: Vec::new() }
+}
+
+/// Turns quotations found in the folded text (in text order) into the contract's shape.
+pub fn to_quotes(text: &Normalized, quotes: Vec<QuoteSpan>) -> Vec<Quote> {
+    let original = text.original();
+    // Quotes come in text order; speakers mostly do too (a continued speaker points back).
+    let mut quote_units = Utf16Offsets::new(original);
+    let mut speaker_units = Utf16Offsets::new(original);
+    quotes
+        .into_iter()
+        .map(|q| {
+            let range = text.original_range(q.span);
+            let (start, end) = (quote_units.at(range.start), quote_units.at(range.end));
+            let speaker = q.speaker.map(|span| {
+                let range = text.original_range(span);
+                let (start, end) = (speaker_units.at(range.start), speaker_units.at(range.end));
+                Speaker { start, end, text: original[range].to_string() }
+            });
+            Quote { start, end, speaker }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -159,7 +257,7 @@ mod tests {
         let result = to_extraction(&text, vec![Mention::new(at..at + "بغداد".len(), Label::LOC)]);
         assert_eq!(
             result.entities,
-            [Entity { start: 6, end: 12, label: Label::LOC, text: "بغدادَ".into(), value: None }]
+            [Entity { start: 6, end: 12, label: Label::LOC, text: "بغدادَ".into(), value: None, detail: Detail::default() }]
         );
     }
 }

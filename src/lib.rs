@@ -2,9 +2,10 @@
 //!
 //! The pipeline, one module a step: [`text`] folds the input for matching and
 //! keeps a map back; [`tokens`] splits it into words whose stems skip the
-//! proclitics; recognisers ([`lexicon`]) find mentions; [`entities`] settles
-//! overlaps and reports spans in UTF-16 offsets of the input, the shape that
-//! `../shared/CONTRACT.md` fixes.
+//! proclitics; recognisers ([`expressions`], [`lexicon`]) find mentions;
+//! [`entities`] settles overlaps; [`quotes`] finds quotations and their
+//! speakers among the settled mentions; [`entities`] reports it all in UTF-16
+//! offsets of the input, the shape that `../shared/CONTRACT.md` fixes.
 //!
 //! ```
 //! let result = alam::extract("زار الأمين العام للأمم المتحدة بغداد.");
@@ -13,15 +14,17 @@
 //! ```
 
 pub mod entities;
+pub mod expressions;
 pub mod groups;
 pub mod lexicon;
+pub mod quotes;
 pub mod text;
 pub mod tokens;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use entities::{Entity, Extraction, Label, Mention, Value};
+pub use entities::{Calendar, Detail, Entity, Extraction, Label, Mention, Qualifier, Quote, Speaker, Value};
 
 use text::Normalized;
 use tokens::Token;
@@ -30,13 +33,16 @@ use tokens::Token;
 pub struct Document<'a> {
     pub text: Normalized<'a>,
     pub tokens: Vec<Token>,
+    /// The day the document was written (year, month, day), when the caller
+    /// knows it: weekdays and dates without a year resolve against it.
+    pub date: Option<(i32, u32, u32)>,
 }
 
 impl<'a> Document<'a> {
     pub fn new(original: &'a str) -> Self {
         let text = Normalized::new(original);
         let tokens = tokens::tokenize(text.as_str());
-        Document { text, tokens }
+        Document { text, tokens, date: None }
     }
 
     /// The folded text of a token's whole word.
@@ -56,14 +62,25 @@ pub trait Recognizer {
     fn recognize(&self, doc: &Document, mentions: &mut Vec<Mention>);
 }
 
+/// What the caller knows about a document beyond its text.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// The day the document was written (year, month, day).
+    pub document_date: Option<(i32, u32, u32)>,
+}
+
 /// Runs recognisers in order of precedence and settles their finds.
 pub struct Extractor {
     recognizers: Vec<Box<dyn Recognizer + Send + Sync>>,
 }
 
 impl Default for Extractor {
+    /// Expressions first: where a date, amount or quantity overlaps a name
+    /// (`100 مليون دولار` and the currency word دولار), the expression wins.
     fn default() -> Self {
-        Extractor { recognizers: vec![Box::new(lexicon::Lexicon::builtin())] }
+        Extractor {
+            recognizers: vec![Box::new(expressions::Expressions::new()), Box::new(lexicon::Lexicon::builtin())],
+        }
     }
 }
 
@@ -73,9 +90,15 @@ impl Extractor {
         Extractor { recognizers }
     }
 
-    /// Extracts the entities of one document.
+    /// Extracts the entities and quotes of one document.
     pub fn extract(&self, original: &str) -> Extraction {
-        let doc = Document::new(original);
+        self.extract_with(original, &ExtractOptions::default())
+    }
+
+    /// Extracts the entities and quotes of one document, with what the caller knows about it.
+    pub fn extract_with(&self, original: &str, options: &ExtractOptions) -> Extraction {
+        let mut doc = Document::new(original);
+        doc.date = options.document_date;
         let groups = self
             .recognizers
             .iter()
@@ -85,7 +108,13 @@ impl Extractor {
                 found
             })
             .collect();
-        entities::to_extraction(&doc.text, entities::settle(groups))
+        let mut mentions = entities::settle(groups);
+        // Quotes look at the settled names (a speaker is a person's mention) and
+        // may add the bare name of a speaker that no recogniser tagged.
+        let quotes = quotes::find(&doc, &mut mentions);
+        let mut extraction = entities::to_extraction(&doc.text, mentions);
+        extraction.quotes = entities::to_quotes(&doc.text, quotes);
+        extraction
     }
 }
 

@@ -1,0 +1,89 @@
+//! The matcher behind every table: folded phrases looked up a token at a time.
+
+use crate::text::Normalized;
+use crate::tokens::tokenize;
+use crate::Document;
+use std::collections::{HashMap, HashSet};
+
+/// Phrases of one kind, keyed by their folded words joined by single spaces,
+/// each with what it means.
+pub struct Phrases<T> {
+    map: HashMap<String, T>,
+    /// First words of the phrases of more than one word: only these need a longer look.
+    openers: HashSet<String>,
+    /// The most tokens any phrase has.
+    longest: usize,
+}
+
+impl<T: Copy> Phrases<T> {
+    /// Phrases from `(spellings, meaning)` pairs, the spellings of one meaning
+    /// separated by `|` and written as in running text (folding unifies alef,
+    /// ya, ta marbuta and marks).
+    pub fn new<'s>(entries: impl IntoIterator<Item = (&'s str, T)>) -> Self {
+        let mut phrases = Phrases { map: HashMap::new(), openers: HashSet::new(), longest: 0 };
+        for (spellings, meaning) in entries {
+            for spelling in spellings.split('|') {
+                phrases.insert(spelling, meaning);
+            }
+        }
+        phrases
+    }
+
+    pub fn insert(&mut self, phrase: &str, meaning: T) {
+        let key = fold_key(phrase);
+        if let Some((opener, _)) = key.split_once(' ') {
+            self.openers.insert(opener.to_string());
+        }
+        if !key.is_empty() {
+            self.longest = self.longest.max(key.split(' ').count());
+            self.map.insert(key, meaning);
+        }
+    }
+
+    /// The longest phrase at token `i`, its first word read from byte `from`
+    /// of that token (to skip proclitics): its meaning and how many tokens it spans.
+    pub fn at(&self, doc: &Document, i: usize, from: usize) -> Option<(T, usize)> {
+        let first = doc.tokens.get(i)?;
+        let word = &doc.text.as_str()[from..first.word.end];
+        let mut best = self.map.get(word).map(|&meaning| (meaning, 1));
+        if self.openers.contains(word) {
+            let mut key = word.to_string();
+            for n in 2..=self.longest.min(doc.tokens.len() - i) {
+                key.push(' ');
+                key.push_str(doc.word(&doc.tokens[i + n - 1]));
+                if let Some(&meaning) = self.map.get(&key) {
+                    best = Some((meaning, n));
+                }
+            }
+        }
+        best
+    }
+
+    /// The meaning of one folded word.
+    pub fn get(&self, word: &str) -> Option<T> {
+        self.map.get(word).copied()
+    }
+}
+
+/// The folded words of a phrase joined by single spaces.
+fn fold_key(phrase: &str) -> String {
+    let folded = Normalized::new(phrase.trim());
+    let text = folded.as_str();
+    tokenize(text).iter().map(|t| &text[t.word.clone()]).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_longest_phrase_wins_and_spelling_does_not_matter() {
+        let months = Phrases::new([("كانون الثاني|يناير", 1), ("كانون الأول", 12), ("كانون", 0)]);
+        let doc = Document::new("في كانونِ الأوّل وكانون ثم يناير");
+        let at = |i: usize| months.at(&doc, i, doc.tokens[i].word.start);
+        assert_eq!(at(1), Some((12, 2)));
+        assert_eq!(at(3), None, "a proclitic is only skipped when the caller says so");
+        assert_eq!(months.at(&doc, 3, doc.tokens[3].word.start + 'و'.len_utf8()), Some((0, 1)));
+        assert_eq!(at(5), Some((1, 1)));
+    }
+}
