@@ -1,6 +1,7 @@
 //! Entities: what recognisers find, how overlapping finds are settled, and
 //! the result shape of the contract (UTF-16 offsets into the input).
 
+use crate::groups::{Group, Grouping};
 use crate::text::{Normalized, Utf16Offsets};
 use serde::Serialize;
 use std::ops::Range;
@@ -133,6 +134,9 @@ pub struct Entity {
     pub value: Option<Value>,
     #[serde(flatten)]
     pub detail: Detail,
+    /// For names: the index of this entity's group in [`Extraction::groups`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<usize>,
 }
 
 /// The result for one document.
@@ -143,6 +147,10 @@ pub struct Extraction {
     /// Quotations in order of the text; left out of the JSON when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<Quote>,
+    /// The people, places, organisations and other names the entities refer
+    /// to; left out of the JSON when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
 }
 
 /// A quotation: the quoted words inside the marks, in UTF-16 offsets, and who said them.
@@ -160,6 +168,9 @@ pub struct Speaker {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// The speaker's group in [`Extraction::groups`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<usize>,
 }
 
 /// A quotation found in the folded text: the quoted words and the span of
@@ -192,13 +203,34 @@ pub fn settle(groups: Vec<Vec<Mention>>) -> Vec<Mention> {
     kept
 }
 
-/// Turns settled mentions (sorted, not overlapping) into the contract's result.
-pub fn to_extraction(text: &Normalized, mentions: Vec<Mention>) -> Extraction {
+/// Turns settled mentions (sorted, not overlapping), their groups and the
+/// quotations found in the folded text into the contract's result.
+pub fn to_extraction(text: &Normalized, mentions: Vec<Mention>, quotes: Vec<QuoteSpan>, grouped: Grouping) -> Extraction {
     let original = text.original();
+    let mut units = Utf16Offsets::new(original);
+    let group_of_span = |span: &Range<usize>| {
+        let at = mentions.partition_point(|m| m.span.start < span.start);
+        mentions.get(at).filter(|m| m.span == *span).and_then(|_| grouped.group_of[at])
+    };
+    let quotes = quotes
+        .into_iter()
+        .map(|q| {
+            let range = text.original_range(q.span);
+            let (start, end) = (units.at(range.start), units.at(range.end));
+            let speaker = q.speaker.map(|span| {
+                let entity = group_of_span(&span);
+                let range = text.original_range(span);
+                let (start, end) = (units.at(range.start), units.at(range.end));
+                Speaker { start, end, text: original[range].to_string(), entity }
+            });
+            Quote { start, end, speaker }
+        })
+        .collect();
     let mut units = Utf16Offsets::new(original);
     let entities = mentions
         .into_iter()
-        .map(|m| {
+        .zip(grouped.group_of)
+        .map(|(m, entity)| {
             let range = text.original_range(m.span);
             Entity {
                 start: units.at(range.start),
@@ -207,31 +239,11 @@ pub fn to_extraction(text: &Normalized, mentions: Vec<Mention>) -> Extraction {
                 text: original[range].to_string(),
                 value: m.value,
                 detail: m.detail,
+                entity,
             }
         })
         .collect();
-    Extraction { entities, quotes: Vec::new() }
-}
-
-/// Turns quotations found in the folded text (in text order) into the contract's shape.
-pub fn to_quotes(text: &Normalized, quotes: Vec<QuoteSpan>) -> Vec<Quote> {
-    let original = text.original();
-    // Quotes come in text order; speakers mostly do too (a continued speaker points back).
-    let mut quote_units = Utf16Offsets::new(original);
-    let mut speaker_units = Utf16Offsets::new(original);
-    quotes
-        .into_iter()
-        .map(|q| {
-            let range = text.original_range(q.span);
-            let (start, end) = (quote_units.at(range.start), quote_units.at(range.end));
-            let speaker = q.speaker.map(|span| {
-                let range = text.original_range(span);
-                let (start, end) = (speaker_units.at(range.start), speaker_units.at(range.end));
-                Speaker { start, end, text: original[range].to_string() }
-            });
-            Quote { start, end, speaker }
-        })
-        .collect()
+    Extraction { entities, quotes, groups: grouped.groups }
 }
 
 #[cfg(test)]
@@ -254,10 +266,11 @@ mod tests {
         let original = "😀 في بغدادَ";
         let text = Normalized::new(original);
         let at = text.as_str().find("بغداد").unwrap();
-        let result = to_extraction(&text, vec![Mention::new(at..at + "بغداد".len(), Label::LOC)]);
+        let grouping = Grouping { group_of: vec![None], groups: Vec::new() };
+        let result = to_extraction(&text, vec![Mention::new(at..at + "بغداد".len(), Label::LOC)], Vec::new(), grouping);
         assert_eq!(
             result.entities,
-            [Entity { start: 6, end: 12, label: Label::LOC, text: "بغدادَ".into(), value: None, detail: Detail::default() }]
+            [Entity { start: 6, end: 12, label: Label::LOC, text: "بغدادَ".into(), value: None, detail: Detail::default(), entity: None }]
         );
     }
 }

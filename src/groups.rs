@@ -24,10 +24,17 @@ pub struct Group {
     pub mentions: Vec<usize>,
 }
 
+/// Which group each mention belongs to.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Grouping {
+    /// For each mention, its group; `None` for expressions.
+    pub group_of: Vec<Option<usize>>,
+    /// The groups, in order of first mention.
+    pub groups: Vec<Group>,
+}
+
 /// Groups the name mentions among `mentions` (settled, sorted by start).
-/// Returns each mention's group (`None` for expressions) and the groups, in
-/// order of first mention.
-pub fn group(doc: &Document, mentions: &[Mention]) -> (Vec<Option<usize>>, Vec<Group>) {
+pub fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
     let keys: Vec<Option<Vec<String>>> =
         mentions.iter().map(|m| is_name(m.label).then(|| name_key(doc, m.span.clone()))).collect();
     // Full names first, so that short forms find what they abbreviate.
@@ -73,7 +80,7 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> (Vec<Option<usize>>, Vec<G
             }
         }
     }
-    (group_of, groups)
+    Grouping { group_of, groups }
 }
 
 fn is_name(label: Label) -> bool {
@@ -167,8 +174,7 @@ mod tests {
                 Mention::new(at..from, *label)
             })
             .collect();
-        let (_, groups) = group(&doc, &mentions);
-        groups.into_iter().map(|g| (g.name, g.roles, g.mentions)).collect()
+        group(&doc, &mentions).groups.into_iter().map(|g| (g.name, g.roles, g.mentions)).collect()
     }
 
     #[test]

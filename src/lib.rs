@@ -112,9 +112,8 @@ impl Extractor {
         // Quotes look at the settled names (a speaker is a person's mention) and
         // may add the bare name of a speaker that no recogniser tagged.
         let quotes = quotes::find(&doc, &mut mentions);
-        let mut extraction = entities::to_extraction(&doc.text, mentions);
-        extraction.quotes = entities::to_quotes(&doc.text, quotes);
-        extraction
+        let grouped = groups::group(&doc, &mentions);
+        entities::to_extraction(&doc.text, mentions, quotes, grouped)
     }
 }
 

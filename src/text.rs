@@ -139,14 +139,15 @@ impl<'a> Utf16Offsets<'a> {
     }
 
     /// The UTF-16 offset of byte offset `at`, which must be on a character
-    /// boundary. Offsets asked in increasing order cost one pass in total;
-    /// a smaller offset restarts from the beginning.
+    /// boundary. Each call walks from the offset asked before, so offsets
+    /// asked in (nearly) increasing order cost one pass in total.
     pub fn at(&mut self, at: usize) -> usize {
-        if at < self.byte {
-            self.byte = 0;
-            self.unit = 0;
+        let units = |s: &str| s.chars().map(char::len_utf16).sum::<usize>();
+        if at >= self.byte {
+            self.unit += units(&self.text[self.byte..at]);
+        } else {
+            self.unit -= units(&self.text[at..self.byte]);
         }
-        self.unit += self.text[self.byte..at].chars().map(char::len_utf16).sum::<usize>();
         self.byte = at;
         self.unit
     }

@@ -64,7 +64,13 @@ fn one_result_per_line_in_order_and_empty_lines_get_no_entities() {
     let output = alam(&["tag"], "في بغداد\n\nمن واشنطن\r\n".as_bytes());
     let results = json_lines(&output);
     assert_eq!(results.len(), 3);
-    assert_eq!(results[0]["entities"], serde_json::json!([{"start": 3, "end": 8, "label": "LOC", "text": "بغداد"}]));
+    assert_eq!(
+        results[0],
+        serde_json::json!({
+            "entities": [{"start": 3, "end": 8, "label": "LOC", "text": "بغداد", "entity": 0}],
+            "groups": [{"name": "بغداد", "label": "LOC", "roles": [], "mentions": [0]}],
+        })
+    );
     assert_eq!(serde_json::to_string(&results[1]).unwrap(), r#"{"entities":[]}"#);
     assert_eq!(spans("من واشنطن", &results[2]), [("واشنطن".to_string(), "LOC".to_string())]);
 }
@@ -73,7 +79,10 @@ fn one_result_per_line_in_order_and_empty_lines_get_no_entities() {
 fn offsets_count_utf16_units_after_emoji() {
     let line = "😀🇮🇶 زار وبغداد";
     let results = json_lines(&alam(&["tag"], line.as_bytes()));
-    assert_eq!(results[0]["entities"], serde_json::json!([{"start": 12, "end": 17, "label": "LOC", "text": "بغداد"}]));
+    assert_eq!(
+        results[0]["entities"],
+        serde_json::json!([{"start": 12, "end": 17, "label": "LOC", "text": "بغداد", "entity": 0}])
+    );
 }
 
 #[test]
