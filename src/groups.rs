@@ -68,9 +68,11 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
         let group = &mut groups[g];
         group.mentions.push(i);
         let text = original_text(doc, mentions[i].span.clone());
+        // `للأمم المتحدة` is written over `الأمم المتحدة`: name the group by the full article.
+        let name = if after_contraction(doc, &mentions[i].span) { format!("ا{text}") } else { text.to_string() };
         let fuller = |a: &str, b: &str| (a.split_whitespace().count(), a.chars().count()) > (b.split_whitespace().count(), b.chars().count());
-        if fuller(text, &group.name) {
-            group.name = text.to_string();
+        if fuller(&name, &group.name) {
+            group.name = name;
         }
         if mentions[i].label == Label::PER {
             if let Some(role) = role_before(doc, mentions, i) {
@@ -87,12 +89,24 @@ fn is_name(label: Label) -> bool {
     matches!(label, Label::PER | Label::LOC | Label::ORG | Label::MISC)
 }
 
+/// Whether a mention starts inside the لل contraction (`للعراق` → `لعراق`),
+/// whose lam is the article's.
+fn after_contraction(doc: &Document, span: &Range<usize>) -> bool {
+    let text = doc.text.as_str();
+    text[..span.start].ends_with('ل') && text[span.clone()].starts_with('ل')
+}
+
 /// The folded words of a mention without the article.
 fn name_key(doc: &Document, span: Range<usize>) -> Vec<String> {
+    let contracted = after_contraction(doc, &span);
     doc.text.as_str()[span]
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .filter(|w| !w.is_empty())
-        .map(|w| w.strip_prefix("ال").filter(|rest| rest.chars().count() >= 2).unwrap_or(w).to_string())
+        .enumerate()
+        .map(|(i, w)| {
+            let article = if i == 0 && contracted { "ل" } else { "ال" };
+            w.strip_prefix(article).filter(|rest| rest.chars().count() >= 2).unwrap_or(w).to_string()
+        })
         .collect()
 }
 
@@ -210,6 +224,13 @@ mod tests {
         );
         let members: Vec<Vec<usize>> = got.into_iter().map(|(_, _, m)| m).collect();
         assert_eq!(members, [vec![0, 3], vec![1], vec![2]]);
+    }
+
+    #[test]
+    fn the_contracted_article_names_the_same_place() {
+        let text = "زار العراق ثم عاد للعراق وللأمم المتحدة";
+        let got = groups_of(text, &[("العراق", Label::LOC), ("لعراق", Label::LOC), ("لأمم المتحدة", Label::ORG)]);
+        assert_eq!(got, [("العراق".into(), vec![], vec![0, 1]), ("الأمم المتحدة".into(), vec![], vec![2])]);
     }
 
     #[test]
