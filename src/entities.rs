@@ -3,11 +3,11 @@
 
 use crate::groups::{Group, Grouping};
 use crate::text::{Normalized, Utf16Offsets};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// The kind of an entity: the ANERcorp classes and the news expressions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Label {
     PER,
     LOC,
@@ -72,7 +72,7 @@ impl Serialize for Value {
     }
 }
 
-/// What an expression says beyond its value; each field is written only when present.
+/// What an entity says beyond its label and value; each field is written only when present.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Detail {
     /// ISO 4217 code of a MONEY amount, where the text fixes it.
@@ -87,6 +87,12 @@ pub struct Detail {
     /// The calendar of a DATE's value when it is not the Gregorian one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub calendar: Option<Calendar>,
+    /// The id a site dictionary gives the name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The page a site dictionary links the name to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// Part of a period: مطلع/أوائل → early, منتصف → mid, أواخر → late.

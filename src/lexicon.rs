@@ -1,15 +1,39 @@
 //! A recogniser from lists: phrases with their labels, matched on folded
 //! stems so that proclitics, diacritics and spelling variants do not matter,
 //! plus one cue rule: a title (وزير، الرئيس …) is followed by a person's name.
+//! Site dictionaries are lexicons too: their entries carry an id and a link.
 
+use crate::text::Normalized;
 use crate::tokens::{proclitic_runs, Token, TokenKind};
 use crate::{Document, Label, Mention, Recognizer};
-use crate::text::Normalized;
+use serde::Deserialize;
 use std::collections::HashMap;
 
-/// Phrases and their labels, keyed by folded form.
+/// One entry of a site dictionary: the ways a name is written, what it is,
+/// and where the site keeps it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct DictionaryEntry {
+    /// Every written form to find (`["محمد شياع السوداني", "السوداني"]`).
+    pub names: Vec<String>,
+    pub label: Label,
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// What a lexicon entry stands for.
+#[derive(Debug, Clone, PartialEq)]
+struct Meaning {
+    label: Label,
+    id: Option<String>,
+    url: Option<String>,
+}
+
+/// Phrases and what they stand for, keyed by folded form.
 pub struct Lexicon {
-    entries: HashMap<String, Label>,
+    entries: HashMap<String, usize>,
+    meanings: Vec<Meaning>,
     /// The most words any entry has.
     longest: usize,
     person_cues: bool,
@@ -18,7 +42,19 @@ pub struct Lexicon {
 impl Lexicon {
     /// An empty lexicon, without the title cue.
     pub fn new() -> Self {
-        Lexicon { entries: HashMap::new(), longest: 0, person_cues: false }
+        Lexicon { entries: HashMap::new(), meanings: Vec::new(), longest: 0, person_cues: false }
+    }
+
+    /// A lexicon of a site's own entries.
+    pub fn from_dictionary(entries: impl IntoIterator<Item = DictionaryEntry>) -> Self {
+        let mut lexicon = Lexicon::new();
+        for entry in entries {
+            let meaning = Meaning { label: entry.label, id: entry.id, url: entry.url };
+            for name in &entry.names {
+                lexicon.insert_meaning(name, meaning.clone());
+            }
+        }
+        lexicon
     }
 
     /// The lexicon shipped with alam: countries, capitals and international
@@ -36,23 +72,31 @@ impl Lexicon {
 
     /// Adds a phrase, written in any spelling, with its label.
     pub fn insert(&mut self, phrase: &str, label: Label) {
+        self.insert_meaning(phrase, Meaning { label, id: None, url: None });
+    }
+
+    fn insert_meaning(&mut self, phrase: &str, meaning: Meaning) {
         let key = phrase_key(phrase);
         if key.is_empty() {
             return;
         }
         self.longest = self.longest.max(key.split(' ').count());
-        self.entries.insert(key, label);
+        // Equal meanings (the names of one entry) share one slot.
+        if self.meanings.last() != Some(&meaning) {
+            self.meanings.push(meaning);
+        }
+        self.entries.insert(key, self.meanings.len() - 1);
     }
 
-    /// The longest entry that starts at token `i`: its label, the stem start
+    /// The longest entry that starts at token `i`: its meaning, the stem start
     /// of its first word and the number of tokens it spans.
-    fn longest_at(&self, doc: &Document, i: usize, key: &mut String) -> Option<(Label, usize, usize)> {
+    fn longest_at(&self, doc: &Document, i: usize, key: &mut String) -> Option<(&Meaning, usize, usize)> {
         let first = &doc.tokens[i];
         let text = doc.text.as_str();
         let starts = std::iter::once(first.stem_start)
             .chain(std::iter::once(first.word.start))
             .chain(proclitic_runs(doc.word(first)).map(|n| first.word.start + n));
-        let mut best: Option<(Label, usize, usize)> = None;
+        let mut best: Option<(&Meaning, usize, usize)> = None;
         for start in starts {
             let stem = &text[start..first.word.end];
             // After the لل contraction the stem stands for ال + stem.
@@ -68,9 +112,9 @@ impl Lexicon {
                         key.push(' ');
                         key.push_str(doc.word(&doc.tokens[i + n - 1]));
                     }
-                    if let Some(&label) = self.entries.get(key.as_str()) {
+                    if let Some(&meaning) = self.entries.get(key.as_str()) {
                         if best.is_none_or(|(_, _, len)| n > len) {
-                            best = Some((label, start, n));
+                            best = Some((&self.meanings[meaning], start, n));
                         }
                     }
                 }
@@ -113,8 +157,11 @@ impl Recognizer for Lexicon {
         let mut key = String::new();
         let mut i = 0;
         while i < doc.tokens.len() {
-            if let Some((label, start, len)) = self.longest_at(doc, i, &mut key) {
-                mentions.push(Mention::new(start..doc.tokens[i + len - 1].word.end, label));
+            if let Some((meaning, start, len)) = self.longest_at(doc, i, &mut key) {
+                let mut mention = Mention::new(start..doc.tokens[i + len - 1].word.end, meaning.label);
+                mention.detail.id.clone_from(&meaning.id);
+                mention.detail.url.clone_from(&meaning.url);
+                mentions.push(mention);
                 i += len;
                 continue;
             }
@@ -198,6 +245,25 @@ mod tests {
                 ("الامم المتحده".to_string(), Label::ORG),
             ]
         );
+    }
+
+    #[test]
+    fn dictionary_entries_carry_their_id_and_link() {
+        let lexicon = Lexicon::from_dictionary([DictionaryEntry {
+            names: vec!["محمد شياع السوداني".into(), "السوداني".into()],
+            label: Label::PER,
+            id: Some("q-1".into()),
+            url: Some("https://example.org/people/sudani".into()),
+        }]);
+        let text = "وصرّح محمّد شيّاع السّوداني ثم قال والسوداني";
+        let doc = Document::new(text);
+        let mut mentions = Vec::new();
+        lexicon.recognize(&doc, &mut mentions);
+        let got: Vec<_> = mentions
+            .iter()
+            .map(|m| (&text[doc.text.original_range(m.span.clone())], m.label, m.detail.id.as_deref(), m.detail.url.is_some()))
+            .collect();
+        assert_eq!(got, [("محمّد شيّاع السّوداني", Label::PER, Some("q-1"), true), ("السوداني", Label::PER, Some("q-1"), true)]);
     }
 
     #[test]

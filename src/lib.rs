@@ -18,6 +18,7 @@ pub mod expressions;
 pub mod groups;
 pub mod lexicon;
 pub mod quotes;
+pub mod summary;
 pub mod text;
 pub mod tokens;
 
@@ -90,6 +91,13 @@ impl Extractor {
         Extractor { recognizers }
     }
 
+    /// Puts a site's dictionary before every recogniser, so that its entries
+    /// win where they overlap what the others find.
+    pub fn with_dictionary(mut self, entries: impl IntoIterator<Item = lexicon::DictionaryEntry>) -> Self {
+        self.recognizers.insert(0, Box::new(lexicon::Lexicon::from_dictionary(entries)));
+        self
+    }
+
     /// Extracts the entities and quotes of one document.
     pub fn extract(&self, original: &str) -> Extraction {
         self.extract_with(original, &ExtractOptions::default())
@@ -117,10 +125,17 @@ impl Extractor {
     }
 }
 
+thread_local! {
+    static DEFAULT: Extractor = Extractor::default();
+}
+
 /// Extracts entities with the default extractor.
 pub fn extract(text: &str) -> Extraction {
-    thread_local! {
-        static DEFAULT: Extractor = Extractor::default();
-    }
     DEFAULT.with(|e| e.extract(text))
+}
+
+/// Summarises a document with the default extractor: its entities ranked by
+/// salience, with roles, quotes and sentences.
+pub fn summarize(text: &str) -> summary::Summary {
+    summary::summarize(text, &extract(text))
 }
