@@ -4,6 +4,7 @@
 use crate::groups::{Group, Grouping};
 use crate::text::{Normalized, Utf16Offsets};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// The kind of an entity: the ANERcorp classes and the news expressions.
@@ -190,23 +191,23 @@ pub struct QuoteSpan {
 /// Keeps the mentions that do not overlap one already kept, taking the
 /// groups in order of precedence and, within a group, longer spans first.
 pub fn settle(groups: Vec<Vec<Mention>>) -> Vec<Mention> {
-    let mut kept: Vec<Mention> = Vec::new();
+    // Kept mentions by start: only the neighbours of a new span can overlap it.
+    let mut kept: BTreeMap<usize, Mention> = BTreeMap::new();
     for mut group in groups {
         group.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
         for mention in group {
-            if mention.span.is_empty() {
+            let span = &mention.span;
+            if span.is_empty() {
                 continue;
             }
-            // `kept` stays sorted by start, so only the neighbours can overlap.
-            let at = kept.partition_point(|k| k.span.start < mention.span.start);
-            let clashes_before = at > 0 && kept[at - 1].span.end > mention.span.start;
-            let clashes_after = at < kept.len() && kept[at].span.start < mention.span.end;
+            let clashes_before = kept.range(..=span.start).next_back().is_some_and(|(_, k)| k.span.end > span.start);
+            let clashes_after = kept.range(span.start + 1..).next().is_some_and(|(_, k)| k.span.start < span.end);
             if !clashes_before && !clashes_after {
-                kept.insert(at, mention);
+                kept.insert(span.start, mention);
             }
         }
     }
-    kept
+    kept.into_values().collect()
 }
 
 /// Turns settled mentions (sorted, not overlapping), their groups and the

@@ -10,6 +10,7 @@
 use crate::tokens::{proclitic_runs, TokenKind};
 use crate::{Document, Label, Mention};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// One person, place, organisation or other named thing of a document.
@@ -42,14 +43,23 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
     order.sort_by_key(|&i| (std::cmp::Reverse(keys[i].as_ref().map_or(0, Vec::len)), i));
 
     let mut seeds: Vec<(Label, Vec<String>)> = Vec::new();
+    let mut seed_by_key: HashMap<(Label, &[String]), usize> = HashMap::new();
+    // Full names of people by their first and by their last word.
+    let mut people_by_word: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
     let mut seed_of = vec![None; mentions.len()];
     for i in order {
-        let key = keys[i].as_ref().expect("names have keys");
+        let key = keys[i].as_deref().expect("names have keys");
         let label = mentions[i].label;
-        let same = seeds.iter().position(|(l, k)| *l == label && k == key);
-        let seed = same.or_else(|| short_form_of(&seeds, label, key)).unwrap_or_else(|| {
-            seeds.push((label, key.clone()));
-            seeds.len() - 1
+        let same = seed_by_key.get(&(label, key)).copied();
+        let seed = same.or_else(|| short_form_of(&people_by_word, label, key)).unwrap_or_else(|| {
+            seeds.push((label, key.to_vec()));
+            let seed = seeds.len() - 1;
+            seed_by_key.insert((label, key), seed);
+            if let (Label::PER, [first, .., last]) = (label, key) {
+                people_by_word.entry((true, first)).or_default().push(seed);
+                people_by_word.entry((false, last)).or_default().push(seed);
+            }
+            seed
         });
         seed_of[i] = Some(seed);
     }
@@ -110,23 +120,20 @@ fn name_key(doc: &Document, span: Range<usize>) -> Vec<String> {
         .collect()
 }
 
-/// The one person seed that a single family or first name abbreviates.
-fn short_form_of(seeds: &[(Label, Vec<String>)], label: Label, key: &[String]) -> Option<usize> {
-    let [word] = key else { return None };
-    if label != Label::PER {
-        return None;
-    }
-    let unique = |matches: &dyn Fn(&[String]) -> bool| {
-        let mut found = seeds.iter().enumerate().filter(|(_, (l, k))| *l == Label::PER && k.len() > 1 && matches(k));
-        match (found.next(), found.next()) {
-            (Some((s, _)), None) => Some(s),
-            _ => None,
-        }
+/// The one person seed that a single family or first name abbreviates:
+/// `people_by_word` holds full names by (first word?, word).
+fn short_form_of(people_by_word: &HashMap<(bool, &str), Vec<usize>>, label: Label, key: &[String]) -> Option<usize> {
+    let ([word], Label::PER) = (key, label) else { return None };
+    let unique = |first: bool| match people_by_word.get(&(first, word.as_str())).map(Vec::as_slice) {
+        Some(&[seed]) => Some(seed),
+        _ => None,
     };
-    let family = |k: &[String]| k.last() == Some(word);
-    let first = |k: &[String]| k.first() == Some(word);
-    let any_family = seeds.iter().any(|(l, k)| *l == Label::PER && k.len() > 1 && family(k));
-    unique(&family).or_else(|| if any_family { None } else { unique(&first) })
+    // A family name shared by two people matches neither; a first name is
+    // tried only where no full name ends with the word.
+    match people_by_word.get(&(false, word.as_str())) {
+        Some(_) => unique(false),
+        None => unique(true),
+    }
 }
 
 /// Heads of titles and roles (folded, without the article).
@@ -146,7 +153,10 @@ fn role_before(doc: &Document, mentions: &[Mention], i: usize) -> Option<String>
     let start = mentions[i].span.start;
     let first = doc.tokens.partition_point(|t| t.word.end <= start);
     let text = doc.text.as_str();
-    let in_other_name = |at: usize| mentions[..i].iter().any(|m| m.span.contains(&at) && is_name(m.label));
+    let in_other_name = |at: usize| {
+        let containing = mentions[..i].partition_point(|m| m.span.start <= at);
+        containing > 0 && mentions[containing - 1].span.contains(&at) && is_name(mentions[containing - 1].label)
+    };
     let end = doc.tokens.get(first.checked_sub(1)?)?.word.end;
     for j in (first.saturating_sub(6)..first).rev() {
         let token = &doc.tokens[j];

@@ -58,6 +58,22 @@ const TITLES: &[&str] = &[
     "مبعوث", "مبعوثه", "نظير", "نظيره", "نظيرها", "زعيم", "زعيمه", "مدير", "مديره", "مرشد", "رئيسي",
 ];
 
+/// How far back a title or a bare name looks for the person it stands for:
+/// this many people, among this many times as many mentions. Articles name
+/// far fewer; the bound keeps megabytes of text linear.
+const LOOKBACK_PEOPLE: usize = 64;
+const LOOKBACK_MENTIONS: usize = 8 * LOOKBACK_PEOPLE;
+
+/// The people mentioned before byte `at`, nearest first, within the look-back.
+fn people_before(mentions: &[Mention], at: usize) -> impl Iterator<Item = &Mention> {
+    mentions[..mentions.partition_point(|m| m.span.start < at)]
+        .iter()
+        .rev()
+        .take(LOOKBACK_MENTIONS)
+        .filter(move |m| m.label == Label::PER && m.span.end <= at)
+        .take(LOOKBACK_PEOPLE)
+}
+
 /// Words that end a subject (folded).
 const NOT_SUBJECT: &[&str] = &["ان", "انه", "انها", "الذي", "التي", "ايضا", "اليوم", "امس"];
 
@@ -263,8 +279,7 @@ fn subject_after(doc: &Document, verb: usize, mentions: &mut Vec<Mention>) -> Op
 fn known_name(doc: &Document, t: usize, mentions: &mut Vec<Mention>) -> Option<Range<usize>> {
     let start = doc.tokens[t].word.start;
     let text = doc.text.as_str();
-    let earlier = &mentions[..mentions.partition_point(|m| m.span.start < start)];
-    let person = earlier.iter().rev().filter(|m| m.label == Label::PER && m.span.end <= start).find(|m| is_name_word(doc.word(&doc.tokens[t]), &text[m.span.clone()]))?;
+    let person = people_before(mentions, start).find(|m| is_name_word(doc.word(&doc.tokens[t]), &text[m.span.clone()]))?;
     let name = &text[person.span.clone()];
     let mut end = t + 1;
     while end < doc.tokens.len() && mention_at(doc, end, mentions).is_none() && is_name_word(doc.word(&doc.tokens[end]), name) {
@@ -292,9 +307,8 @@ fn titled_person(doc: &Document, title: Range<usize>, mentions: &[Mention]) -> O
     let head = title_of(doc.word(&doc.tokens[title.start]))?;
     let complements: Vec<&str> = doc.tokens[title.start + 1..title.end].iter().map(|t| doc.word(t)).collect();
     let before = doc.tokens[title.start].word.start;
-    let people = || mentions[..mentions.partition_point(|m| m.span.start < before)].iter().filter(|m| m.label == Label::PER);
     let text = doc.text.as_str();
-    let titled: Vec<Vec<&str>> = people()
+    let titled: Vec<Vec<&str>> = people_before(mentions, before)
         .filter(|m| {
             let words = title_before(doc, token_at(doc, m.span.start));
             words.first().and_then(|w| title_of(w)) == Some(head) && complements.iter().all(|c| words.contains(c))
@@ -303,7 +317,7 @@ fn titled_person(doc: &Document, title: Range<usize>, mentions: &[Mention]) -> O
         .collect();
     // One person when the words of one name are all words of the other (أوستن، لويد أوستن).
     let same_person = |words: &[&str], name: &[&str]| words.iter().all(|w| name.contains(w)) || name.iter().all(|w| words.contains(w));
-    people().rev().find(|m| {
+    people_before(mentions, before).find(|m| {
         let words: Vec<&str> = text[m.span.clone()].split(' ').collect();
         titled.iter().any(|name| same_person(&words, name))
     })
