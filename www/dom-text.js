@@ -18,6 +18,15 @@ const BLOCKS = new Set([
   'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
 ]);
 
+/** Block elements that hold text, for finding the one a block lies in. */
+const CONTAINER_SELECTOR = [...BLOCKS].filter((tag) => tag !== 'BR' && tag !== 'HR').join(',');
+
+/** The innermost block element under or at `root` that holds `node`: where a block shows on the page. */
+export function containerOf(node, root) {
+  const container = node.parentElement?.closest(CONTAINER_SELECTOR);
+  return container && root.contains(container) ? container : root;
+}
+
 function isBlock(node) {
   return node.nodeType === Node.ELEMENT_NODE && BLOCKS.has(node.tagName.toUpperCase());
 }

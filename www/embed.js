@@ -9,7 +9,7 @@
 // a worker, and painted with the CSS Custom Highlight API, so the page's nodes
 // stay as they were. Main-thread work runs in slices of a few milliseconds.
 
-import { blocksUnder, Block } from './dom-text.js';
+import { blocksUnder, Block, containerOf } from './dom-text.js';
 import { palette, WidgetUI } from './embed-ui.js';
 import { labels } from './labels.js';
 import { openExtractor } from './worker-client.js';
@@ -22,6 +22,15 @@ const CHUNK_UNITS = 32_768;
 const MUTATION_DEBOUNCE_MS = 200;
 /** The budget for pages that keep changing: at most one new reading this often. */
 const MUTATION_MIN_INTERVAL_MS = 1_000;
+/**
+ * Above this many entities only blocks near the viewport have their Ranges in
+ * CSS.highlights: the browser re-checks every registered range on each frame in
+ * which a highlight changes (about 5 µs a range), which on a 1 MB article would
+ * take well over 50 ms a frame.
+ */
+const ALL_SHOWN_UP_TO = 2_000;
+/** "Near": within this many viewport heights above or below it. */
+const NEAR_VIEWPORTS = 1.5;
 /** How long the panel marks the mention it moved to. */
 const FOCUS_MS = 2_500;
 
@@ -57,19 +66,24 @@ function nameKey(text) {
     .trim();
 }
 
-/** The ::highlight rules, added to the document while highlights are shown. */
+/**
+ * The ::highlight rules, added to the document while highlights are shown.
+ * On `html`, from which every element's highlight styles inherit: adding a rule
+ * with a tag selector makes Chromium recalculate styles about half as long as
+ * a bare ::highlight() rule would on a long page.
+ */
 function highlightSheet() {
   const rules = (colours) =>
     Object.keys(colours)
       .filter((code) => code !== 'ink')
-      .map((code) => `::highlight(alam-${code}) { background-color: var(--alam-${code}, ${colours[code]}); color: var(--alam-ink, ${colours.ink}); }`)
+      .map((code) => `html::highlight(alam-${code}) { background-color: var(--alam-${code}, ${colours[code]}); color: var(--alam-ink, ${colours.ink}); }`)
       .join('\n');
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(`${rules(palette.light)}
 @media (prefers-color-scheme: dark) {
 ${rules(palette.dark)}
 }
-::highlight(alam-focus) { background-color: var(--alam-focus, #1f1f24); color: var(--alam-focus-ink, #ffffff); }`);
+html::highlight(alam-focus) { background-color: var(--alam-focus, #1f1f24); color: var(--alam-focus-ink, #ffffff); }`);
   return sheet;
 }
 
@@ -166,6 +180,10 @@ class Highlighter {
     this.scanning = null;
     this.rescanTimer = undefined;
     this.lastScan = 0;
+    /** Blocks whose Ranges are in CSS.highlights now. */
+    this.shownStates = new Set();
+    this.entityCount = 0;
+    this.windowFrame = 0;
   }
 
   // ---- reading and extracting ----
@@ -249,7 +267,6 @@ class Highlighter {
       const shownEntity = { ...entity, range };
       state.entities.push(shownEntity);
       this.addMention(shownEntity);
-      if (canHighlight) this.highlightFor(entity.label).add(range);
       const first = state.block.nodeIndexAt(entity.start, false);
       const last = state.block.nodeIndexAt(entity.end, true);
       for (let i = first; i <= last; i += 1) {
@@ -257,6 +274,53 @@ class Highlighter {
         if (!this.entitiesByNode.has(node)) this.entitiesByNode.set(node, []);
         this.entitiesByNode.get(node).push(shownEntity);
       }
+    }
+    this.entityCount += state.entities.length;
+    state.element = containerOf(state.block.nodes[0], this.root);
+    this.scheduleShowNearViewport();
+  }
+
+  /**
+   * Puts in CSS.highlights the Ranges of every painted block, or, on a long
+   * article, of the blocks near the viewport, found by binary search over the
+   * blocks in page order, and takes the others out.
+   */
+  showNearViewport() {
+    cancelAnimationFrame(this.windowFrame);
+    if (!canHighlight || this.removed) return;
+    const painted = this.states.filter((state) => state.entities.length > 0);
+    let near = painted;
+    if (this.entityCount > ALL_SHOWN_UP_TO) {
+      const margin = NEAR_VIEWPORTS * innerHeight;
+      const rect = (i) => painted[i].element.getBoundingClientRect();
+      let low = 0;
+      let high = painted.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (rect(middle).bottom < -margin) low = middle + 1;
+        else high = middle;
+      }
+      let end = low;
+      while (end < painted.length && rect(end).top <= innerHeight + margin) end += 1;
+      near = painted.slice(low, end);
+    }
+    const nearSet = new Set(near);
+    for (const state of this.shownStates) if (!nearSet.has(state)) this.showRanges(state, false);
+    for (const state of nearSet) if (!this.shownStates.has(state)) this.showRanges(state, true);
+    this.shownStates = nearSet;
+  }
+
+  /** Calls showNearViewport() on the next frame, once however often asked. */
+  scheduleShowNearViewport() {
+    cancelAnimationFrame(this.windowFrame);
+    this.windowFrame = requestAnimationFrame(() => this.showNearViewport());
+  }
+
+  showRanges(state, shown) {
+    for (const entity of state.entities) {
+      const highlight = this.highlightFor(entity.label);
+      if (shown) highlight.add(entity.range);
+      else highlight.delete(entity.range);
     }
   }
 
@@ -269,8 +333,11 @@ class Highlighter {
       for (let i = first; i <= last; i += 1) {
         const nodeStart = state.block.starts[i];
         const nodeEnd = nodeStart + state.block.nodes[i].length;
+        const piece = [Math.max(start, nodeStart) - nodeStart, Math.min(end, nodeEnd) - nodeStart, label];
+        // The space between two elements of a name needs no span.
+        if (!/\S/.test(state.block.nodes[i].data.slice(piece[0], piece[1]))) continue;
         if (!piecesByNode.has(i)) piecesByNode.set(i, []);
-        piecesByNode.get(i).push([Math.max(start, nodeStart) - nodeStart, Math.min(end, nodeEnd) - nodeStart, label]);
+        piecesByNode.get(i).push(piece);
       }
     }
     const block = new Block();
@@ -312,6 +379,8 @@ class Highlighter {
       if (entity.group.mentions.size === 0) this.groups.delete(`${entity.label}\u0000${nameKey(entity.name)}`);
     }
     for (const node of state.block.nodes) this.entitiesByNode.delete(node);
+    this.entityCount -= state.entities.length;
+    this.shownStates.delete(state);
     for (const wrap of state.wraps) wrap.restore();
     state.entities = [];
     state.wraps = [];
@@ -319,7 +388,14 @@ class Highlighter {
 
   // ---- the first reading and the page's changes ----
 
-  async start() {
+  /** The first reading; changes the page makes meanwhile bring a second one after it. */
+  start() {
+    this.observe();
+    this.scanning = this.firstScan().finally(() => (this.scanning = null));
+    return this.scanning;
+  }
+
+  async firstScan() {
     const slices = new Slices();
     const blocks = await this.readBlocks(slices);
     const states = blocks.map((block) => new BlockState(block));
@@ -338,8 +414,9 @@ class Highlighter {
       slices,
     );
     if (!shown && !this.removed) this.show();
+    // Resolved means registered: what is on screen is in CSS.highlights now, not a frame later.
+    this.showNearViewport();
     this.ui?.showGroups([...this.groups.values()]);
-    this.observe();
   }
 
   /** Adds the highlight styles and the widget's UI to the page. */
@@ -421,6 +498,7 @@ class Highlighter {
     }
     await this.extractInChunks(unknown, (state) => this.paint(state), slices);
     if (this.removed) return;
+    this.showNearViewport();
     // Only the texts on the page now are worth remembering.
     this.found = new Map(states.map((state) => [state.block.text, state.found]));
     this.ui.showGroups([...this.groups.values()]);
@@ -495,7 +573,11 @@ class Highlighter {
     on(document, 'keydown', (event) => {
       if (event.key === 'Escape') this.ui.hideTooltip();
     });
-    on(window, 'scroll', () => this.ui.hideTooltip(), { passive: true });
+    on(window, 'scroll', () => {
+      this.ui.hideTooltip();
+      if (this.entityCount > ALL_SHOWN_UP_TO) this.scheduleShowNearViewport();
+    }, { passive: true, capture: true });
+    on(window, 'resize', () => this.scheduleShowNearViewport(), { passive: true });
   }
 
   entityInside(element) {
@@ -554,6 +636,7 @@ class Highlighter {
     clearTimeout(this.rescanTimer);
     clearTimeout(this.focusTimer);
     this.observer?.disconnect();
+    cancelAnimationFrame(this.windowFrame);
     for (const stop of this.listeners) stop();
     for (const [label, highlight] of this.highlights) {
       if (CSS.highlights.get(`alam-${label}`) === highlight) CSS.highlights.delete(`alam-${label}`);
