@@ -2,8 +2,6 @@
 // started on first use and shared by every caller in the page (the paste page,
 // each widget handle). It stops when the last caller closes.
 
-const workerUrl = new URL('./worker.js', import.meta.url);
-
 let worker = null;
 let users = 0;
 let nextId = 0;
@@ -15,7 +13,8 @@ function failAll(message) {
 }
 
 function startWorker() {
-  const started = new Worker(workerUrl, { type: 'module', name: 'alam' });
+  // Written out in the call, the form bundlers recognise and copy the worker for.
+  const started = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'alam' });
   started.addEventListener('message', ({ data: { id, result, error, fatal } }) => {
     const call = pending.get(id);
     pending.delete(id);
@@ -30,7 +29,7 @@ function startWorker() {
   // A script that fails to load or parse (404, blocked by worker-src) arrives here.
   started.addEventListener('error', (event) => {
     event.preventDefault();
-    failAll(`the extraction worker (${workerUrl}) failed to start${event.message ? `: ${event.message}` : ''}`);
+    failAll(`the extraction worker (worker.js) failed to start${event.message ? `: ${event.message}` : ''}`);
   });
   return started;
 }
