@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchChromium, repoRoot, serveWww, tagWhole } from './harness.mjs';
+import { launchChromium, repoRoot, sampleArticle, serveWww, tagWhole } from './harness.mjs';
 
 const fixtures = path.join(repoRoot, 'tests', 'browser', 'fixtures');
 const articleHtml = readFileSync(path.join(fixtures, 'article.html'), 'utf8');
@@ -40,8 +40,16 @@ function bigArticle() {
 <body><article><h1>مقال طويل</h1>\n${parts.join('\n')}</article></body></html>`;
 }
 
+/** The reference article as a page, one paragraph a line; built at test time from where it lives, never copied. */
+function sampleArticlePage() {
+  const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const paragraphs = sampleArticle.split('\n').filter((line) => line.trim() !== '');
+  return `<!doctype html><html dir="rtl" lang="ar"><head><meta charset="utf-8"><title>sample</title><link rel="icon" href="data:,"></head>
+<body><article>${paragraphs.map((line) => `<p>${escape(line)}</p>`).join('\n')}</article></body></html>`;
+}
+
 const STRICT_CSP = "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'";
-const generated = { '/fixtures/article-tag.html': articleWithTag, '/fixtures/big.html': bigArticle };
+const generated = { '/fixtures/article-tag.html': articleWithTag, '/fixtures/big.html': bigArticle, '/fixtures/sample.html': sampleArticlePage };
 
 let server;
 let strictServer;
@@ -124,9 +132,14 @@ test('highlight(): exact names and types, the page untouched, its links still wo
 
   const result = await page.evaluate(async () => {
     const { highlight } = await import('/embed.js');
+    const started = performance.now();
     window.handle = await highlight(document.querySelector('article'), { exclude: '.comments' });
+    // Two frames later the highlights are painted.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const painted = performance.now() - started;
     const { entities, text } = window.handle;
     return {
+      painted,
       text,
       entities: entities.map(({ range, ...entity }) => ({ ...entity, rangeText: range.toString() })),
       // The name split over <a> and <b> is one Range from the link's text to the bold text.
@@ -137,6 +150,7 @@ test('highlight(): exact names and types, the page untouched, its links still wo
     };
   });
 
+  console.log(`article fixture: highlight() to painted highlights in ${result.painted.toFixed(0)} ms, wasm and worker loaded cold`);
   assert.deepEqual(await readHighlights(page), ARTICLE_EXPECTED);
   assert.deepEqual(result.split, ['a', 'b']);
   // Blocks are lines; skipped parts (code, hidden, aria-hidden, the comments) are not read.
@@ -163,6 +177,24 @@ test('highlight(): exact names and types, the page untouched, its links still wo
 
   assert.deepEqual(requestedPaths(requests, server.origin), ['/fixtures/article.css', '/fixtures/article.html', '/fixtures/article.js', ...WIDGET_FILES].sort());
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the reference article as a page: the highlights are what `alam tag --whole` finds', { timeout: 60_000 }, async () => {
+  const { page } = await openPage(`${server.origin}/fixtures/sample.html`);
+  const result = await page.evaluate(async () => {
+    const { highlight } = await import('/embed.js');
+    const started = performance.now();
+    const handle = await highlight(document.querySelector('article'));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return { painted: performance.now() - started, text: handle.text, entities: handle.entities.map(({ range, ...entity }) => entity) };
+  });
+  console.log(`reference article: highlight() to painted highlights in ${result.painted.toFixed(0)} ms, wasm and worker loaded cold`);
+  assert.equal(result.text, sampleArticle.split('\n').filter((line) => line.trim() !== '').map((line) => line.replace(/[\t\r\f]/g, ' ')).join('\n'));
+  const expected = tagWhole(result.text).entities;
+  assert.ok(expected.length > 20);
+  assert.deepEqual(result.entities, expected);
+  assert.deepEqual(await readHighlights(page), expected.map(({ label, text }) => [label, text]));
   await page.close();
 });
 
