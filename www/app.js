@@ -4,7 +4,7 @@
 // Extraction goes through the same worker as the widget's (worker-client.js),
 // so typing never waits on the wasm.
 
-import { labels } from './labels.js';
+import { labels, nameKey } from './labels.js';
 import { openExtractor } from './worker-client.js';
 
 const DEBOUNCE_MS = 150;
@@ -57,16 +57,6 @@ function showLegend() {
   legend.replaceChildren(
     ...labels.map(({ code }) => el('li', {}, swatch(code), ...labelNames(code), ' ', el('code', {}, code))),
   );
-}
-
-/** A light normal form for grouping mentions: no harakat, tatweel or invisible marks; one alef. */
-function nameKey(text) {
-  return text
-    .normalize('NFC')
-    .replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** Mentions by label, then by name: Map(label → Map(key → {name, ranges})). */

@@ -94,16 +94,6 @@ export class Block {
     range.setEnd(this.nodes[last], end - this.starts[last]);
     return range;
   }
-
-  /** Whether every node is still in the document with the data it had. */
-  isIntact(root) {
-    let length = 0;
-    for (const node of this.nodes) {
-      if (!node.isConnected || !root.contains(node)) return false;
-      length += node.length;
-    }
-    return length === this.text.length;
-  }
 }
 
 /**

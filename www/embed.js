@@ -11,7 +11,7 @@
 
 import { blocksUnder, Block, containerOf } from './dom-text.js';
 import { palette, WidgetUI } from './embed-ui.js';
-import { labels } from './labels.js';
+import { labels, nameKey } from './labels.js';
 import { openExtractor } from './worker-client.js';
 
 /** Main-thread work between two yields to the page. */
@@ -54,16 +54,6 @@ class Slices {
     await yieldToPage();
     this.started = performance.now();
   }
-}
-
-/** A light normal form for counting mentions: no harakat, tatweel or invisible marks; one alef. */
-function nameKey(text) {
-  return text
-    .normalize('NFC')
-    .replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /**
@@ -657,6 +647,7 @@ class Highlighter {
  */
 export async function highlight(root, options = {}) {
   if (!(root instanceof Element)) throw new TypeError('alam: highlight() takes the element whose text to highlight');
+  if (options.labels !== undefined && !Array.isArray(options.labels)) throw new TypeError('alam: the labels option is a list of label codes');
   // A bad selector throws here, before anything starts.
   if (options.exclude !== undefined) document.createDocumentFragment().querySelector(options.exclude);
   const highlighter = new Highlighter(root, options);
@@ -678,23 +669,44 @@ export async function highlight(root, options = {}) {
   };
 }
 
-/** The script-tag form: <script type="module" src=".../embed.js" data-alam-root="selector">. */
+/**
+ * The script-tag form: <script type="module" src=".../embed.js" data-alam-root="selector">.
+ * When the page puts a new element in the root's place (client-side
+ * navigation), the new one is highlighted instead.
+ */
 function highlightFromScriptTag() {
   const script = [...document.querySelectorAll('script[data-alam-root]')].find((s) => s.src === import.meta.url);
   if (!script) return;
   const selector = script.dataset.alamRoot;
-  const root = document.querySelector(selector);
-  if (!root) {
-    console.warn(`alam: no element matches data-alam-root="${selector}"; nothing was highlighted`);
-    return;
-  }
   const options = {
     labels: script.dataset.alamLabels?.split(/[\s,]+/).filter(Boolean),
     exclude: script.dataset.alamExclude,
     panel: script.hasAttribute('data-alam-panel'),
   };
-  // highlight() has already said why in the console if it failed.
-  highlight(root, options).catch(() => {});
+  let root = document.querySelector(selector);
+  if (!root) {
+    console.warn(`alam: no element matches data-alam-root="${selector}"; nothing was highlighted`);
+    return;
+  }
+  let handle = highlight(root, options);
+  let timer;
+  const rootReplaced = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const current = document.querySelector(selector);
+      if (!current || current === root) return;
+      root = current;
+      const previous = handle;
+      handle = previous.then((shown) => {
+        shown.remove();
+        return highlight(root, options);
+      });
+      handle.catch(() => rootReplaced.disconnect());
+    }, MUTATION_DEBOUNCE_MS);
+  });
+  rootReplaced.observe(document.body, { childList: true, subtree: true });
+  // highlight() has already said why in the console if it failed; it is not tried again.
+  handle.catch(() => rootReplaced.disconnect());
 }
 
 highlightFromScriptTag();

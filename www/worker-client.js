@@ -44,7 +44,12 @@ export function openExtractor() {
   return {
     extract(text) {
       if (!open) return Promise.reject(new Error('alam: this extractor was closed'));
-      worker ??= startWorker();
+      try {
+        worker ??= startWorker();
+      } catch (error) {
+        // Some browsers refuse a worker the page's CSP forbids right in the constructor.
+        return Promise.reject(new Error(`alam: the extraction worker (worker.js) failed to start: ${error.message}`));
+      }
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
