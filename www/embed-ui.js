@@ -64,8 +64,7 @@ const UI_STYLE = `
 .toggle {
   position: fixed;
   z-index: 2147483646;
-  inset-block-end: 1rem;
-  inset-inline-end: 1rem;
+  bottom: 1rem;
   padding: 0.4rem 0.9rem;
   font: inherit;
   color: var(--fg);
@@ -78,8 +77,7 @@ const UI_STYLE = `
 .panel {
   position: fixed;
   z-index: 2147483646;
-  inset-block-end: 3.8rem;
-  inset-inline-end: 1rem;
+  bottom: 3.8rem;
   inline-size: min(20rem, calc(100vw - 2rem));
   max-block-size: min(28rem, calc(100vh - 6rem));
   overflow-y: auto;
@@ -179,6 +177,8 @@ export class WidgetUI {
     this.announcer = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
     this.ui.append(this.tooltip, this.announcer);
     this.onChoose = onChoose;
+    // The panel's text is Arabic, but it sits at the end of the page's lines: bottom left on a right-to-left page.
+    const end = getComputedStyle(document.body).direction === 'rtl' ? 'left' : 'right';
     if (panel) {
       this.toggle = el('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': 'alam-panel' });
       this.panel = el('section', { id: 'alam-panel', class: 'panel', 'aria-labelledby': 'alam-panel-title', hidden: '' });
@@ -189,6 +189,8 @@ export class WidgetUI {
           this.toggle.focus();
         }
       });
+      this.toggle.style[end] = '1rem';
+      this.panel.style[end] = '1rem';
       this.ui.append(this.toggle, this.panel);
       this.showGroups([]);
     }

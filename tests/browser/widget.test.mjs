@@ -278,6 +278,33 @@ test('the script tag alone highlights, with a tooltip, a panel and keyboard acce
   await page.close();
 });
 
+test('a left-to-right page: Arabic names highlighted, the panel at the bottom right, a tap shows the tooltip', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext({ hasTouch: true, reducedMotion: 'reduce', colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/fixtures/article-ltr.html`);
+  await page.waitForFunction(() => CSS.highlights.size > 0 && document.querySelector('[data-alam-widget]'));
+  assert.deepEqual(await readHighlights(page), [
+    ['PER', 'سلمى الجبوري'],
+    ['LOC', 'البصرة'],
+    ['PER', 'كريم الساعدي'],
+    ['ORG', 'البنك الدولي'],
+  ]);
+  const toggle = await page.locator('[data-alam-widget] .toggle').boundingBox();
+  const { width } = page.viewportSize();
+  assert.ok(toggle.x + toggle.width > width - 40, `toggle at x ${toggle.x}`);
+  const name = await page.locator('article b').boundingBox();
+  await page.touchscreen.tap(name.x + name.width / 2, name.y + name.height / 2);
+  const tooltip = page.locator('[data-alam-widget] .tooltip');
+  await page.waitForFunction(() => !document.querySelector('[data-alam-widget]').shadowRoot.querySelector('.tooltip').hidden);
+  assert.match(await tooltip.textContent(), /^شخص · Personسلمى الجبوري/);
+  // Reduced motion: the tooltip appears without a transition; dark scheme: the dark colours.
+  assert.deepEqual(
+    await tooltip.evaluate((element) => [getComputedStyle(element).transitionDuration, getComputedStyle(element).backgroundColor]),
+    ['0s', 'rgb(32, 32, 38)'],
+  );
+  await context.close();
+});
+
 test('without CSS.highlights, whole words are wrapped and remove() puts back the very same nodes', { timeout: 60_000 }, async () => {
   const { page } = await openPage(`${server.origin}/fixtures/article.html`, { initScript: () => delete CSS.highlights });
   const result = await page.evaluate(async () => {
