@@ -219,7 +219,6 @@ class Highlighter {
       for (const state of blocks) {
         this.found.set(state.block.text, state.found);
         await paint(state);
-        await slices.tick();
         if (this.removed) return;
       }
     }
@@ -247,15 +246,19 @@ class Highlighter {
 
   // ---- painting ----
 
-  /** Builds the Ranges of a block's entities and shows them. */
-  paint(state) {
+  /** Builds the Ranges of a block's entities and shows them; a block of a whole article's text takes several slices. */
+  async paint(state, slices) {
     const found = state.found.filter((entity) => this.shown.has(entity.label));
     if (found.length === 0) return;
     if (!canHighlight) this.wrapWords(state, found);
+    state.element = containerOf(state.block.nodes[0], this.root);
     for (const entity of found) {
+      await slices.tick();
+      if (this.removed) return;
       const range = state.block.range(entity.start, entity.end);
       const shownEntity = { ...entity, range };
       state.entities.push(shownEntity);
+      this.entityCount += 1;
       this.addMention(shownEntity);
       const first = state.block.nodeIndexAt(entity.start, false);
       const last = state.block.nodeIndexAt(entity.end, true);
@@ -265,8 +268,6 @@ class Highlighter {
         this.entitiesByNode.get(node).push(shownEntity);
       }
     }
-    this.entityCount += state.entities.length;
-    state.element = containerOf(state.block.nodes[0], this.root);
     this.scheduleShowNearViewport();
   }
 
@@ -399,7 +400,7 @@ class Highlighter {
           shown = true;
           this.show();
         }
-        return this.paint(state);
+        return this.paint(state, slices);
       },
       slices,
     );
@@ -411,11 +412,14 @@ class Highlighter {
 
   /** Adds the highlight styles and the widget's UI to the page. */
   show() {
+    // The UI reads the page's direction first, while the page's styles are
+    // still clean: after the sheet is added, reading a style would make the
+    // browser recalculate every element's style there and then.
+    this.ui = new WidgetUI({ panel: this.panelOption, onChoose: (group) => this.step(group) });
     if (canHighlight) {
       this.sheet = highlightSheet();
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
     }
-    this.ui = new WidgetUI({ panel: this.panelOption, onChoose: (group) => this.step(group) });
     this.listen();
   }
 
@@ -480,13 +484,12 @@ class Highlighter {
       const found = this.found.get(state.block.text);
       if (found) {
         state.found = found;
-        this.paint(state);
-        await slices.tick();
+        await this.paint(state, slices);
       } else {
         unknown.push(state);
       }
     }
-    await this.extractInChunks(unknown, (state) => this.paint(state), slices);
+    await this.extractInChunks(unknown, (state) => this.paint(state, slices), slices);
     if (this.removed) return;
     this.showNearViewport();
     // Only the texts on the page now are worth remembering.
