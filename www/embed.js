@@ -543,6 +543,7 @@ class Highlighter {
       if (event.pointerType !== 'mouse') return;
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
+        if (this.removed) return;
         const entity = this.entityAt(event.clientX, event.clientY);
         if (entity) this.showEntity(entity, entity.range.getBoundingClientRect());
         else this.ui.hideTooltip();
