@@ -381,7 +381,17 @@ for (const [blocked, csp] of [
 }
 
 test('a page that re-renders its story and navigates client-side keeps correct highlights', { timeout: 60_000 }, async () => {
-  const { page } = await openPage(`${server.origin}/fixtures/rerender.html`);
+  const { page } = await openPage(`${server.origin}/fixtures/rerender.html`, {
+    // Records the text each request to the worker carries.
+    initScript: () => {
+      const post = Worker.prototype.postMessage;
+      window.sentToWorker = [];
+      Worker.prototype.postMessage = function (message, ...rest) {
+        window.sentToWorker.push(message.text);
+        return post.call(this, message, ...rest);
+      };
+    },
+  });
   const connectedHighlights = () =>
     page.evaluate(() => {
       const found = [];
@@ -411,12 +421,18 @@ test('a page that re-renders its story and navigates client-side keeps correct h
   await page.waitForFunction(() => window.rerendered);
   // After the re-render the paragraph with new text has a new place and the rest is highlighted on the new nodes.
   await waitFor([['LOC', 'القاهرة'], ['LOC', 'القاهرة'], ['PER', 'يوسف المصري'], ['ORG', 'الأمم المتحدة'], ['LOC', 'عمّان'], ['LOC', 'بيروت']]);
+  // Only the paragraph with new text went to the worker again; the rest came from what was found before.
+  const sent = await page.evaluate(() => window.sentToWorker);
+  assert.deepEqual(sent.slice(1), ['ووصلت وفود من عمّان وبيروت.']);
+  assert.ok(sent[0].startsWith('قمة المناخ تبدأ في القاهرة\n'));
   await page.click('#next');
   await page.waitForFunction(() => window.navigated);
   await waitFor([['LOC', 'الأردن'], ['LOC', 'سوريا'], ['ORG', 'البنك الدولي'], ['LOC', 'دمشق']]);
   // Only ranges in the page are left.
   assert.equal(await page.evaluate(() => [...CSS.highlights.values()].every((h) => [...h].every((r) => r.startContainer.isConnected))), true);
   assert.equal(new URL(page.url()).search, '?story=2');
+  // The new story element is read whole, once.
+  assert.deepEqual((await page.evaluate(() => window.sentToWorker)).slice(2), ['اتفاق جديد بشأن المياه\nوقّعت الأردن وسوريا اتفاقاً بإشراف البنك الدولي في دمشق.']);
   await page.close();
 });
 
