@@ -5,18 +5,8 @@
 
 import loadGlue, { extract as extractInWasm } from './pkg/alam.js';
 
-/** The entity types, in the order the page lists them. */
-export const labels = Object.freeze([
-  { code: 'PER', arabic: 'شخص', english: 'Person' },
-  { code: 'LOC', arabic: 'مكان', english: 'Place' },
-  { code: 'ORG', arabic: 'مؤسسة', english: 'Organisation' },
-  { code: 'MISC', arabic: 'متفرقات', english: 'Miscellaneous' },
-  { code: 'DATE', arabic: 'تاريخ', english: 'Date' },
-  { code: 'TIME', arabic: 'وقت', english: 'Time' },
-  { code: 'MONEY', arabic: 'مبلغ مالي', english: 'Money' },
-  { code: 'PERCENT', arabic: 'نسبة مئوية', english: 'Percentage' },
-  { code: 'QUANTITY', arabic: 'كمية', english: 'Quantity' },
-].map(Object.freeze));
+/** The entity types with their Arabic and English names. */
+export { labels } from './labels.js';
 
 let loading = null;
 let ready = false;

@@ -1,8 +1,11 @@
 // The paste page: extracts entities from the text box and shows them over a
 // copy of the text with the CSS Custom Highlight API, which paints ranges
 // without putting elements inside words, so Arabic letters keep joining.
+// Extraction goes through the same worker as the widget's (worker-client.js),
+// so typing never waits on the wasm.
 
-import { init, extract, labels } from './alam.js';
+import { labels, nameKey } from './labels.js';
+import { openExtractor } from './worker-client.js';
 
 const DEBOUNCE_MS = 150;
 const FOCUS_MS = 2500;
@@ -17,6 +20,7 @@ const mentionPosition = document.getElementById('mention-position');
 const canHighlight = typeof CSS !== 'undefined' && 'highlights' in CSS;
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 const labelsByCode = new Map(labels.map((label) => [label.code, label]));
+const extractor = openExtractor();
 
 // The whole input lives in one text node, so the result's UTF-16 offsets are
 // offsets into that node.
@@ -24,6 +28,8 @@ const textNode = document.createTextNode('');
 rendered.append(textNode);
 
 let focusTimer;
+/** The latest text asked for: an answer for older text is not shown. */
+let latest = 0;
 
 function el(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
@@ -51,16 +57,6 @@ function showLegend() {
   legend.replaceChildren(
     ...labels.map(({ code }) => el('li', {}, swatch(code), ...labelNames(code), ' ', el('code', {}, code))),
   );
-}
-
-/** A light normal form for grouping mentions: no harakat, tatweel or invisible marks; one alef. */
-function nameKey(text) {
-  return text
-    .normalize('NFC')
-    .replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** Mentions by label, then by name: Map(label → Map(key → {name, ranges})). */
@@ -134,16 +130,19 @@ function showEntityList(byLabel) {
   );
 }
 
-function show(text) {
+async function show(text) {
+  const asked = ++latest;
   const started = performance.now();
   let entities;
   try {
-    ({ entities } = extract(text));
+    ({ entities } = await extractor.extract(text));
   } catch (error) {
-    status.textContent = `تعذّر الاستخراج: ${error.message}`;
+    if (asked !== latest) return;
+    status.textContent = `تعذّر الاستخراج (هل شُغّل cargo xtask build؟): ${error.message}`;
     status.classList.add('error');
     return;
   }
+  if (asked !== latest) return;
   const elapsed = performance.now() - started;
   textNode.data = text;
   const ranges = entities.map(({ start, end }) => {
@@ -162,17 +161,9 @@ function show(text) {
 }
 
 showLegend();
-init().then(
-  () => {
-    let pending;
-    input.addEventListener('input', () => {
-      clearTimeout(pending);
-      pending = setTimeout(() => show(input.value), DEBOUNCE_MS);
-    });
-    show(input.value);
-  },
-  (error) => {
-    status.textContent = `تعذّر تحميل WebAssembly (هل شُغّل cargo xtask build؟): ${error.message}`;
-    status.classList.add('error');
-  },
-);
+let pending;
+input.addEventListener('input', () => {
+  clearTimeout(pending);
+  pending = setTimeout(() => show(input.value), DEBOUNCE_MS);
+});
+show(input.value);

@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const www = path.join(repoRoot, 'www');
+const fixtures = path.join(repoRoot, 'tests', 'browser', 'fixtures');
 
 /** The third-party reference article, read where it lives and never copied. */
 export const sampleArticle = readFileSync(path.join(repoRoot, '..', 'shared', 'data', 'sample-article-ar.txt'), 'utf8');
@@ -25,19 +26,32 @@ const CONTENT_TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves www/ on 127.0.0.1 at a free port; resolves to {origin, close()}. */
-export async function serveWww() {
+/**
+ * Serves www/ on 127.0.0.1 at a free port, and tests/browser/fixtures/ under
+ * /fixtures/; resolves to {origin, close()}.
+ * @param {{csp?: string, generated?: Record<string, () => string>}} [options]
+ *   `csp`: a Content-Security-Policy header sent with every response, as a site
+ *   would; `generated`: pages made by the tests, by path.
+ */
+export async function serveWww({ csp, generated = {} } = {}) {
   if (!existsSync(path.join(www, 'pkg', 'alam_bg.wasm'))) {
     throw new Error('www/pkg/alam_bg.wasm is missing: run `cargo xtask build` first');
   }
   const server = http.createServer(async (request, response) => {
     try {
       const { pathname } = new URL(request.url, 'http://localhost');
-      const file = path.join(www, decodeURIComponent(pathname).replace(/\/$/, '/index.html'));
-      // Only files below www/ are served.
-      if (request.method !== 'GET' || !file.startsWith(www + path.sep)) throw new Error('not served');
+      const headers = csp ? { 'Content-Security-Policy': csp } : {};
+      if (request.method === 'GET' && Object.hasOwn(generated, pathname)) {
+        response.writeHead(200, { ...headers, 'Content-Type': CONTENT_TYPES['.html'] });
+        response.end(generated[pathname]());
+        return;
+      }
+      const [top, relative] = pathname.startsWith('/fixtures/') ? [fixtures, pathname.slice('/fixtures'.length)] : [www, pathname];
+      const file = path.join(top, decodeURIComponent(relative).replace(/\/$/, '/index.html'));
+      // Only files below www/ and the fixtures are served.
+      if (request.method !== 'GET' || !file.startsWith(top + path.sep)) throw new Error('not served');
       const body = await readFile(file);
-      response.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, { ...headers, 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {
       response.writeHead(404).end();
