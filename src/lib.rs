@@ -2,9 +2,11 @@
 //!
 //! The pipeline, one module a step: [`text`] folds the input for matching and
 //! keeps a map back; [`tokens`] splits it into words whose stems skip the
-//! proclitics; recognisers ([`lexicon`]) find mentions; [`entities`] settles
-//! overlaps and reports spans in UTF-16 offsets of the input, the shape that
-//! `../shared/CONTRACT.md` fixes.
+//! proclitics; [`features`] describes each token for [`model`], a trained
+//! sequence model that tags names; recognisers (the model, [`lexicon`]) find
+//! mentions; [`entities`] settles overlaps and reports spans in UTF-16
+//! offsets of the input, the shape that `../shared/CONTRACT.md` fixes.
+//! Training and evaluation ([`train`]) come with the `train` feature.
 //!
 //! ```
 //! let result = alam::extract("زار الأمين العام للأمم المتحدة بغداد.");
@@ -13,14 +15,19 @@
 //! ```
 
 pub mod entities;
+pub mod features;
 pub mod lexicon;
+pub mod model;
 pub mod text;
 pub mod tokens;
+#[cfg(feature = "train")]
+pub mod train;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use entities::{Entity, Extraction, Label, Mention, Value};
+pub use model::{Model, ModelError};
 
 use text::Normalized;
 use tokens::Token;
@@ -60,31 +67,47 @@ pub struct Extractor {
     recognizers: Vec<Box<dyn Recognizer + Send + Sync>>,
 }
 
+/// The model shipped with alam (see the README, "Model").
+pub const MODEL: &[u8] = include_bytes!("../models/alam.model");
+
 impl Default for Extractor {
+    /// The shipped model.
     fn default() -> Self {
-        Extractor { recognizers: vec![Box::new(lexicon::Lexicon::builtin())] }
+        Extractor::from_model_bytes(MODEL).expect("the shipped model is valid")
     }
 }
 
 impl Extractor {
+    /// An extractor from a model file. The model alone: adding the built-in
+    /// lexicon after it lowers dev F1 (its title cue over-reaches).
+    pub fn from_model_bytes(bytes: &[u8]) -> Result<Extractor, ModelError> {
+        let model = Model::from_bytes(bytes)?;
+        Ok(Extractor { recognizers: vec![Box::new(model)] })
+    }
+
     /// An extractor from recognisers, the first taking precedence where finds overlap.
     pub fn with_recognizers(recognizers: Vec<Box<dyn Recognizer + Send + Sync>>) -> Self {
         Extractor { recognizers }
     }
 
-    /// Extracts the entities of one document.
-    pub fn extract(&self, original: &str) -> Extraction {
-        let doc = Document::new(original);
+    /// The settled mentions of a document, sorted by start.
+    pub fn mentions(&self, doc: &Document) -> Vec<Mention> {
         let groups = self
             .recognizers
             .iter()
             .map(|r| {
                 let mut found = Vec::new();
-                r.recognize(&doc, &mut found);
+                r.recognize(doc, &mut found);
                 found
             })
             .collect();
-        entities::to_extraction(&doc.text, entities::settle(groups))
+        entities::settle(groups)
+    }
+
+    /// Extracts the entities of one document.
+    pub fn extract(&self, original: &str) -> Extraction {
+        let doc = Document::new(original);
+        entities::to_extraction(&doc.text, self.mentions(&doc))
     }
 }
 

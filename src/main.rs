@@ -5,7 +5,12 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   alam tag           one document per line of standard input, one JSON object per line out
-  alam tag --whole   all of standard input as one document, one JSON object out";
+  alam tag --whole   all of standard input as one document, one JSON object out
+  alam train [--out PATH] [--gazetteers DIR] [--territories JSON] [--epochs N] CONLL...
+                     trains a model on CoNLL files (default out: models/alam.model)
+  alam eval [--model PATH] [--seen CONLL]... CONLL
+                     scores a model (default: the shipped one) on a CoNLL file; --seen
+                     gives its training files, to split recall by seen and unseen names";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -13,6 +18,8 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         ["tag"] => tag_lines(),
         ["tag", "--whole"] => tag_whole(),
+        ["train", rest @ ..] => train(rest),
+        ["eval", rest @ ..] => eval(rest),
         ["--help" | "-h"] => {
             println!("{USAGE}");
             Ok(())
@@ -70,4 +77,96 @@ fn tag_whole() -> Result<(), String> {
 
 fn utf8(bytes: &[u8], line: usize) -> Result<&str, String> {
     std::str::from_utf8(bytes).map_err(|e| format!("line {line}: invalid UTF-8 at byte {}", e.valid_up_to()))
+}
+
+/// `--flag value` pairs, and the other arguments.
+type Arguments<'a> = (Vec<(&'a str, &'a str)>, Vec<&'a str>);
+
+/// Splits `--flag value` pairs from the other arguments.
+fn flags<'a>(args: &[&'a str], known: &[&str]) -> Result<Arguments<'a>, String> {
+    let (mut pairs, mut rest) = (Vec::new(), Vec::new());
+    let mut args = args.iter();
+    while let Some(&arg) = args.next() {
+        if arg.starts_with("--") {
+            if !known.contains(&arg) {
+                return Err(format!("unknown option {arg}\n{USAGE}"));
+            }
+            let value = args.next().ok_or(format!("{arg} needs a value"))?;
+            pairs.push((arg, *value));
+        } else {
+            rest.push(arg);
+        }
+    }
+    Ok((pairs, rest))
+}
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+}
+
+fn read_sentences(paths: &[&str]) -> Result<Vec<alam::train::Sentence>, String> {
+    let mut sentences = Vec::new();
+    for path in paths {
+        sentences.extend(alam::train::read_conll(&read(path)?).map_err(|e| format!("{path}: {e}"))?);
+    }
+    Ok(sentences)
+}
+
+fn train(args: &[&str]) -> Result<(), String> {
+    use alam::features::flag;
+    let (options, files) = flags(args, &["--out", "--gazetteers", "--territories", "--epochs"])?;
+    if files.is_empty() {
+        return Err(format!("no training files\n{USAGE}"));
+    }
+    let mut out = "models/alam.model";
+    let mut settings = alam::train::Options::default();
+    let mut sources = alam::train::LexiconSources::default();
+    sources.add_cues();
+    for (name, value) in options {
+        match name {
+            "--out" => out = value,
+            "--epochs" => settings.epochs = value.parse().map_err(|_| format!("not a number: {value}"))?,
+            "--gazetteers" => {
+                for (file, flag) in [
+                    ("AlignedPersGazetteer.txt", flag::PERSON),
+                    ("AlignedLocGazetteer.txt", flag::LOCATION),
+                    ("AlignedOrgGazetteer.txt", flag::ORGANISATION),
+                ] {
+                    sources.add_list(&read(&format!("{value}/{file}"))?, flag);
+                }
+            }
+            _ => sources.add_cldr_territories(&read(value)?).map_err(|e| format!("{value}: {e}"))?,
+        }
+    }
+    let sentences = read_sentences(&files)?;
+    let lexicon = sources.build(&sentences);
+    let model = alam::train::train(&sentences, lexicon, &settings);
+    let bytes = model.to_bytes();
+    std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
+    eprintln!(
+        "alam: trained on {} sentences; {} features, {} lexicon entries; wrote {out} ({} bytes)",
+        sentences.len(),
+        model.feature_count(),
+        model.lexicon().len(),
+        bytes.len()
+    );
+    Ok(())
+}
+
+fn eval(args: &[&str]) -> Result<(), String> {
+    let (options, files) = flags(args, &["--model", "--seen"])?;
+    let [file] = files.as_slice() else {
+        return Err(format!("eval takes one CoNLL file\n{USAGE}"));
+    };
+    let model_bytes = match options.iter().find(|(name, _)| *name == "--model") {
+        Some((_, path)) => std::fs::read(path).map_err(|e| format!("{path}: {e}"))?,
+        None => alam::MODEL.to_vec(),
+    };
+    let model = alam::Model::from_bytes(&model_bytes).map_err(|e| e.to_string())?;
+    let extractor = alam::Extractor::from_model_bytes(&model_bytes).map_err(|e| e.to_string())?;
+    let seen_files: Vec<&str> = options.iter().filter(|(name, _)| *name == "--seen").map(|&(_, path)| path).collect();
+    let seen = alam::train::mention_keys(&read_sentences(&seen_files)?, model.lexicon());
+    let sentences = read_sentences(&[file])?;
+    print!("{}", alam::train::evaluate(&extractor, &sentences, &seen, model.lexicon()));
+    Ok(())
 }
