@@ -6,7 +6,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   alam tag           one document per line of standard input, one JSON object per line out
   alam tag --whole   all of standard input as one document, one JSON object out
-  alam train [--out PATH] [--gazetteers DIR] [--territories JSON] [--epochs N] CONLL...
+                     (either with --model PATH: a model file from alam train)
+  alam train [--out PATH] [--gazetteers DIR] [--territories JSON] [--epochs N] [--dropout P] CONLL...
                      trains a model on CoNLL files (default out: models/alam.model)
   alam eval [--model PATH] [--seen CONLL]... CONLL
                      scores a model (default: the shipped one) on a CoNLL file; --seen
@@ -16,8 +17,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match args.as_slice() {
-        ["tag"] => tag_lines(),
-        ["tag", "--whole"] => tag_whole(),
+        ["tag", rest @ ..] => tag(rest),
         ["train", rest @ ..] => train(rest),
         ["eval", rest @ ..] => eval(rest),
         ["--help" | "-h"] => {
@@ -35,13 +35,34 @@ fn main() -> ExitCode {
     }
 }
 
-fn write_result(out: &mut impl Write, text: &str) -> Result<(), String> {
-    serde_json::to_writer(&mut *out, &alam::extract(text)).map_err(|e| e.to_string())?;
+fn tag(args: &[&str]) -> Result<(), String> {
+    let whole = args.contains(&"--whole");
+    let args: Vec<&str> = args.iter().copied().filter(|&a| a != "--whole").collect();
+    let extractor = match flags(&args, &["--model"])? {
+        (options, rest) if rest.is_empty() => match options.as_slice() {
+            [] => alam::Extractor::default(),
+            [(_, path)] => {
+                let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+                alam::Extractor::from_model_bytes(&bytes).map_err(|e| format!("{path}: {e}"))?
+            }
+            _ => return Err(format!("--model is given twice\n{USAGE}")),
+        },
+        _ => return Err(format!("unknown arguments\n{USAGE}")),
+    };
+    if whole {
+        tag_whole(&extractor)
+    } else {
+        tag_lines(&extractor)
+    }
+}
+
+fn write_result(out: &mut impl Write, extractor: &alam::Extractor, text: &str) -> Result<(), String> {
+    serde_json::to_writer(&mut *out, &extractor.extract(text)).map_err(|e| e.to_string())?;
     out.write_all(b"\n").map_err(|e| e.to_string())
 }
 
 /// Each line is its own document; a line that is not UTF-8 stops the run.
-fn tag_lines() -> Result<(), String> {
+fn tag_lines(extractor: &alam::Extractor) -> Result<(), String> {
     let mut input = io::stdin().lock();
     let mut out = BufWriter::new(io::stdout().lock());
     let mut line = Vec::new();
@@ -53,13 +74,13 @@ fn tag_lines() -> Result<(), String> {
         let bytes = line.strip_suffix(b"\n").unwrap_or(&line);
         let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
         let text = utf8(bytes, number)?;
-        write_result(&mut out, text)?;
+        write_result(&mut out, extractor, text)?;
     }
     out.flush().map_err(|e| e.to_string())
 }
 
 /// All of standard input is one document.
-fn tag_whole() -> Result<(), String> {
+fn tag_whole(extractor: &alam::Extractor) -> Result<(), String> {
     let mut bytes = Vec::new();
     io::stdin().lock().read_to_end(&mut bytes).map_err(|e| e.to_string())?;
     let text = match std::str::from_utf8(&bytes) {
@@ -71,7 +92,7 @@ fn tag_whole() -> Result<(), String> {
         }
     };
     let mut out = BufWriter::new(io::stdout().lock());
-    write_result(&mut out, text)?;
+    write_result(&mut out, extractor, text)?;
     out.flush().map_err(|e| e.to_string())
 }
 
@@ -114,7 +135,7 @@ fn read_sentences(paths: &[&str]) -> Result<Vec<alam::train::Sentence>, String> 
 
 fn train(args: &[&str]) -> Result<(), String> {
     use alam::features::flag;
-    let (options, files) = flags(args, &["--out", "--gazetteers", "--territories", "--epochs"])?;
+    let (options, files) = flags(args, &["--out", "--gazetteers", "--territories", "--epochs", "--dropout"])?;
     if files.is_empty() {
         return Err(format!("no training files\n{USAGE}"));
     }
@@ -126,6 +147,7 @@ fn train(args: &[&str]) -> Result<(), String> {
         match name {
             "--out" => out = value,
             "--epochs" => settings.epochs = value.parse().map_err(|_| format!("not a number: {value}"))?,
+            "--dropout" => settings.dropout = value.parse().map_err(|_| format!("not a number: {value}"))?,
             "--gazetteers" => {
                 for (file, flag) in [
                     ("AlignedPersGazetteer.txt", flag::PERSON),

@@ -200,13 +200,15 @@ pub struct Options {
     pub epochs: usize,
     /// Features seen fewer times are dropped before training.
     pub min_count: u32,
-    /// Seeds the order of sentences in each epoch.
+    /// Seeds the order of sentences in each epoch and the dropout.
     pub seed: u64,
+    /// The probability of leaving a feature out of one training pass.
+    pub dropout: f32,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { epochs: 12, min_count: 1, seed: 0x616c_616d }
+        Options { epochs: 10, min_count: 1, seed: 0x616c_616d, dropout: 0.4 }
     }
 }
 
@@ -306,14 +308,27 @@ pub fn train(sentences: &[Sentence], lexicon: Lexicon, options: &Options) -> Mod
     let mut random = XorShift(options.seed | 1);
     let mut step = 1.0f32;
     let (mut emissions, mut predicted) = (Vec::new(), Vec::new());
+    let (mut active, mut active_offsets): (Vec<u32>, Vec<usize>) = (Vec::new(), Vec::new());
+    let keep_below = (options.dropout * 1024.0) as u64;
     for _ in 0..options.epochs {
         random.shuffle(&mut order);
         for &s in &order {
             let sentence = &encoded[s];
+            // Each feature is left out of this pass with probability `dropout`,
+            // so that no single feature (a word seen in training) carries a
+            // decision alone.
+            active.clear();
+            active_offsets.clear();
+            active_offsets.push(0);
+            for i in 0..sentence.tags.len() {
+                active.extend(sentence.token(i).iter().filter(|_| random.next() % 1024 >= keep_below));
+                active_offsets.push(active.len());
+            }
+            let token = |i: usize| &active[active_offsets[i]..active_offsets[i + 1]];
             emissions.clear();
             emissions.extend((0..sentence.tags.len()).map(|i| {
                 let mut scores = [0.0f32; TAGS];
-                for &id in sentence.token(i) {
+                for &id in token(i) {
                     for (s, w) in scores.iter_mut().zip(&weights.weights[id as usize]) {
                         *s += w;
                     }
@@ -330,7 +345,7 @@ pub fn train(sentences: &[Sentence], lexicon: Lexicon, options: &Options) -> Mod
                     continue;
                 }
                 if gold != guess {
-                    for &id in sentence.token(i) {
+                    for &id in token(i) {
                         weights.update(id as usize, gold, 1.0, step);
                         weights.update(id as usize, guess, -1.0, step);
                     }
