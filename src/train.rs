@@ -163,18 +163,26 @@ impl LexiconSources {
 
     /// The lexicon: every list entry and its prefixes; every word of the
     /// lists and every name the sentences tag is known as written (see
-    /// [`known_names`]).
+    /// [`known_names`]), and so are common words that would otherwise lose
+    /// a first letter to a known name (`لدينا` is not ل + دينا).
     pub fn build(&self, sentences: &[Sentence]) -> Lexicon {
         let mut entries: Vec<(u32, u16)> = Vec::new();
+        let mut known: BTreeSet<String> = known_names(sentences);
         for (phrase, flag) in &self.phrases {
             let words: Vec<&str> = phrase.split(' ').collect();
             entries.push((hash_phrase(words.iter().copied()), *flag));
             for n in 1..words.len() {
                 entries.push((hash_phrase(words[..n].iter().copied()), flag::PREFIX));
             }
-            entries.extend(words.iter().filter(|w| w.chars().count() > 2).map(|w| (hash_word(w), flag::KNOWN)));
+            known.extend(words.iter().filter(|w| w.chars().count() > 2).map(|w| w.to_string()));
         }
-        entries.extend(known_names(sentences).iter().map(|w| (hash_word(w), flag::KNOWN)));
+        let common = common_words(sentences);
+        let split_wrongly: Vec<&str> = common
+            .iter()
+            .filter(|w| !known.contains(*w) && tokens::proclitic_runs(w).any(|n| known.contains(&w[n..])))
+            .map(String::as_str)
+            .collect();
+        entries.extend(known.iter().map(|w| w.as_str()).chain(split_wrongly).map(|w| (hash_word(w), flag::KNOWN)));
         Lexicon::new(entries)
     }
 }
@@ -192,6 +200,19 @@ pub fn known_names(sentences: &[Sentence]) -> BTreeSet<String> {
         .filter(|w| !tokens::proclitic_runs(w).any(|n| named.contains(&w[n..])))
         .map(|w| w.to_string())
         .collect()
+}
+
+/// Words outside names at least twice and never inside one.
+fn common_words(sentences: &[Sentence]) -> BTreeSet<String> {
+    let mut counts: BTreeMap<&str, (u32, bool)> = BTreeMap::new();
+    for sentence in sentences {
+        for (word, &tag) in sentence.words.iter().zip(&sentence.tags) {
+            let entry = counts.entry(word.as_str()).or_default();
+            entry.0 += 1;
+            entry.1 |= tag != model::OUTSIDE;
+        }
+    }
+    counts.into_iter().filter(|&(_, (n, named))| n >= 2 && !named).map(|(w, _)| w.to_string()).collect()
 }
 
 /// How to train.
@@ -380,7 +401,7 @@ fn quantise(lexicon: Lexicon, keys: &[u32], averaged: &[[f32; TAGS]]) -> Model {
 }
 
 /// The ratio of the largest to the smallest weight kept.
-const RANGE: f64 = 3000.0;
+const RANGE: f64 = 1000.0;
 
 /// Precision, recall and F1 counts of one type.
 #[derive(Debug, Clone, Copy, Default)]
