@@ -107,6 +107,7 @@ impl Lexicon {
         lexicon
     }
 
+    #[inline]
     fn slot(&self, key: u32) -> usize {
         let mask = self.keys.len() - 1;
         let mut at = key as usize & mask;
@@ -117,6 +118,7 @@ impl Lexicon {
     }
 
     /// The flags of a word or phrase hash, 0 if it is in no list.
+    #[inline]
     pub fn get(&self, key: u32) -> u16 {
         self.flags[self.slot(nonzero(key))]
     }

@@ -53,6 +53,10 @@ fn allowed(prev: Option<u8>, next: u8) -> bool {
     !is_inside(next) || prev.is_some_and(|p| p != OUTSIDE && type_of(p) == type_of(next))
 }
 
+/// `ALLOWED[prev][next]`, as [`allowed`] says, looked up in the inner loop.
+static ALLOWED: std::sync::LazyLock<[[bool; TAGS]; TAGS]> =
+    std::sync::LazyLock::new(|| std::array::from_fn(|p| std::array::from_fn(|t| allowed(Some(p as u8), t as u8))));
+
 /// Entity spans over tags, as conlleval reads them: an I- tag that does not
 /// continue its type starts a span.
 pub fn spans(tags: &[u8]) -> Vec<(Range<usize>, Label)> {
@@ -75,6 +79,7 @@ where
 {
     tags.clear();
     let Some(first) = emissions.first() else { return };
+    let allowed_after: &[[bool; TAGS]; TAGS] = &ALLOWED;
     let mut back: Vec<[u8; TAGS]> = Vec::with_capacity(emissions.len());
     back.push([0; TAGS]);
     // Tags that cannot be reached keep `None`.
@@ -90,7 +95,7 @@ where
         for t in 0..TAGS {
             for (p, score) in best.iter().enumerate() {
                 let Some(score) = *score else { continue };
-                if !allowed(Some(p as u8), t as u8) {
+                if !allowed_after[p][t] {
                     continue;
                 }
                 let candidate = score + transitions[p][t];
@@ -202,6 +207,7 @@ impl FeatureTable {
         FeatureTable { keys: vec![0; size], weights: vec![[0; TAGS]; size] }
     }
 
+    #[inline]
     fn slot(&self, key: u32) -> usize {
         let mask = self.keys.len() - 1;
         let mut at = key as usize & mask;
@@ -217,6 +223,7 @@ impl FeatureTable {
         self.weights[slot] = weights;
     }
 
+    #[inline]
     fn get(&self, key: u32) -> Option<&[i16; TAGS]> {
         let slot = self.slot(key);
         (self.keys[slot] != 0).then(|| &self.weights[slot])
@@ -593,6 +600,14 @@ mod tests {
             damaged[at] ^= 0x20;
             assert!(Model::from_bytes(&damaged).is_err(), "byte {at} flipped");
         }
+        // A count beyond the bytes left is refused before anything is allocated.
+        let lexicon_count = MAGIC.len() + 2 + 1 + TAG_NAMES.iter().map(|n| 1 + n.len()).sum::<usize>() + 127 * 2 + (TAGS + TAGS * TAGS) * 4;
+        let mut huge = bytes.clone();
+        huge[lexicon_count..lexicon_count + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        let body = huge.len() - 4;
+        let sum = features::hash_bytes(&huge[..body]).to_le_bytes();
+        huge[body..].copy_from_slice(&sum);
+        assert_eq!(Model::from_bytes(&huge), Err(ModelError::Truncated));
         let mut newer = bytes.clone();
         newer[8] = 9;
         assert_eq!(Model::from_bytes(&newer), Err(ModelError::UnsupportedVersion(9)));
