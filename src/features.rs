@@ -73,9 +73,6 @@ pub mod flag {
     pub const PHRASE: u16 = PERSON | LOCATION | ORGANISATION | COUNTRY | SEEN_PER | SEEN_LOC | SEEN_ORG | SEEN_MISC;
 }
 
-/// Letter trigrams kept per word.
-const TRIGRAMS: usize = 8;
-
 /// The longest phrase looked up, in words.
 const MAX_PHRASE: usize = 4;
 
@@ -161,8 +158,6 @@ pub struct TokenInfo {
     lemma: u32,
     prefixes: [u32; 4],
     suffixes: [u32; 4],
-    /// Letter trigrams of the stem between boundary marks (0 past the end).
-    trigrams: [u32; TRIGRAMS],
     /// The rest of an unknown word after a possible proclitic (0 if none).
     remainder: u32,
     shape: u32,
@@ -223,19 +218,6 @@ fn analyse_word(word: &str, lexicon: &Lexicon) -> TokenInfo {
         suffixes[n] = hash;
     }
 
-    let mut trigrams = [0; TRIGRAMS];
-    let mut window = ['^'; 3];
-    for (n, c) in stem.chars().chain(['$']).enumerate() {
-        window = [window[1], window[2], c];
-        if n >= 1 && n - 1 < TRIGRAMS {
-            let mut bytes = [0u8; 12];
-            let mut len = 0;
-            for c in window {
-                len += c.encode_utf8(&mut bytes[len..]).len();
-            }
-            trigrams[n - 1] = hash_bytes(&bytes[..len]);
-        }
-    }
     let remainder = if proclitics == 0 { tokens::proclitic_runs(word).next().map_or(0, |n| hash_word(&word[n..])) } else { 0 };
 
     let letters = stem.chars().count().min(8) as u32;
@@ -253,7 +235,6 @@ fn analyse_word(word: &str, lexicon: &Lexicon) -> TokenInfo {
         lemma,
         prefixes,
         suffixes,
-        trigrams,
         remainder,
         shape,
         flags: lexicon.get(word_hash) | lexicon.get(lemma),
@@ -282,7 +263,6 @@ enum Template {
     WordPair,
     LemmaShape,
     Proclitic,
-    Trigram,
     Remainder,
 }
 
@@ -335,7 +315,6 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     if this.proclitics > 0 {
         out.push(key(Template::Proclitic, 0, combine(this.proclitics, this.lemma)));
     }
-    out.extend(this.trigrams.iter().filter(|&&t| t != 0).map(|&t| key(Template::Trigram, 0, t)));
     if this.remainder != 0 {
         out.push(key(Template::Remainder, 0, this.remainder));
     }

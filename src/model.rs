@@ -53,9 +53,17 @@ fn allowed(prev: Option<u8>, next: u8) -> bool {
     !is_inside(next) || prev.is_some_and(|p| p != OUTSIDE && type_of(p) == type_of(next))
 }
 
-/// `ALLOWED[prev][next]`, as [`allowed`] says, looked up in the inner loop.
-static ALLOWED: std::sync::LazyLock<[[bool; TAGS]; TAGS]> =
-    std::sync::LazyLock::new(|| std::array::from_fn(|p| std::array::from_fn(|t| allowed(Some(p as u8), t as u8))));
+/// The tags that may come before `tag` (after the first token), as
+/// [`allowed`] says: any before O and B- tags, B-X and I-X before I-X.
+fn predecessors(tag: usize) -> &'static [u8] {
+    const ANY: [u8; TAGS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+    const SAME_TYPE: [[u8; 2]; 4] = [[1, 2], [3, 4], [5, 6], [7, 8]];
+    if is_inside(tag as u8) {
+        &SAME_TYPE[(tag - 1) / 2]
+    } else {
+        &ANY
+    }
+}
 
 /// Entity spans over tags, as conlleval reads them: an I- tag that does not
 /// continue its type starts a span.
@@ -72,46 +80,46 @@ pub fn spans(tags: &[u8]) -> Vec<(Range<usize>, Label)> {
 }
 
 /// The best tag sequence under emission and transition scores, with I- tags
-/// only continuing their type. Ties go to the lower tag.
+/// only continuing their type. Ties go to the lower tag. Scores are kept
+/// relative to the best at each token, so long documents cannot overflow.
 pub fn viterbi<T>(emissions: &[[T; TAGS]], start: &[T; TAGS], transitions: &[[T; TAGS]; TAGS], tags: &mut Vec<u8>)
 where
-    T: Copy + PartialOrd + std::ops::Add<Output = T>,
+    T: Copy + PartialOrd + std::ops::Add<Output = T> + std::ops::Sub<Output = T>,
 {
     tags.clear();
     let Some(first) = emissions.first() else { return };
-    let allowed_after: &[[bool; TAGS]; TAGS] = &ALLOWED;
     let mut back: Vec<[u8; TAGS]> = Vec::with_capacity(emissions.len());
     back.push([0; TAGS]);
-    // Tags that cannot be reached keep `None`.
-    let mut best: [Option<T>; TAGS] = [None; TAGS];
-    for t in 0..TAGS {
-        if allowed(None, t as u8) {
-            best[t] = Some(start[t] + first[t]);
-        }
-    }
+    let mut best: [T; TAGS] = std::array::from_fn(|t| start[t] + first[t]);
+    // Only at the first token are some tags (the I- tags) out of reach.
+    let mut reachable: [bool; TAGS] = std::array::from_fn(|t| allowed(None, t as u8));
     for emission in &emissions[1..] {
-        let mut next: [Option<T>; TAGS] = [None; TAGS];
+        let mut next = best;
         let mut from = [0u8; TAGS];
         for t in 0..TAGS {
-            for (p, score) in best.iter().enumerate() {
-                let Some(score) = *score else { continue };
-                if !allowed_after[p][t] {
-                    continue;
-                }
-                let candidate = score + transitions[p][t];
-                if next[t].is_none_or(|n| candidate > n) {
-                    next[t] = Some(candidate);
-                    from[t] = p as u8;
+            let mut top: Option<(T, u8)> = None;
+            for &p in predecessors(t) {
+                if reachable[p as usize] {
+                    let candidate = best[p as usize] + transitions[p as usize][t];
+                    if top.is_none_or(|(score, _)| candidate > score) {
+                        top = Some((candidate, p));
+                    }
                 }
             }
-            next[t] = next[t].map(|n| n + emission[t]);
+            // B-X is reachable before I-X and every tag before the others.
+            if let Some((score, p)) = top {
+                next[t] = score + emission[t];
+                from[t] = p;
+            }
         }
-        best = next;
+        let high = next.iter().copied().fold(next[0], |m, s| if s > m { s } else { m });
+        best = next.map(|s| s - high);
+        reachable = [true; TAGS];
         back.push(from);
     }
     let mut last = 0;
     for t in 1..TAGS {
-        if best[t].is_some_and(|s| best[last].is_none_or(|b| s > b)) {
+        if reachable[t] && best[t] > best[last] {
             last = t;
         }
     }
@@ -196,22 +204,22 @@ impl Codebook {
 /// Feature weights in an open-addressing table keyed by feature hash.
 #[derive(Debug, Clone, PartialEq)]
 struct FeatureTable {
-    /// Power-of-two sized; key 0 marks an empty slot.
-    keys: Vec<u32>,
-    weights: Vec<[i16; TAGS]>,
+    /// Power-of-two sized; key 0 marks an empty slot. A key and its weights
+    /// share a cache line.
+    slots: Vec<(u32, [i16; TAGS])>,
 }
 
 impl FeatureTable {
     fn new(len: usize) -> Self {
         let size = (len * 2).next_power_of_two().max(16);
-        FeatureTable { keys: vec![0; size], weights: vec![[0; TAGS]; size] }
+        FeatureTable { slots: vec![(0, [0; TAGS]); size] }
     }
 
     #[inline]
     fn slot(&self, key: u32) -> usize {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut at = key as usize & mask;
-        while self.keys[at] != 0 && self.keys[at] != key {
+        while self.slots[at].0 != 0 && self.slots[at].0 != key {
             at = (at + 1) & mask;
         }
         at
@@ -219,20 +227,22 @@ impl FeatureTable {
 
     fn insert(&mut self, key: u32, weights: [i16; TAGS]) {
         let slot = self.slot(key);
-        self.keys[slot] = key;
-        self.weights[slot] = weights;
+        self.slots[slot] = (key, weights);
     }
 
     #[inline]
     fn get(&self, key: u32) -> Option<&[i16; TAGS]> {
-        let slot = self.slot(key);
-        (self.keys[slot] != 0).then(|| &self.weights[slot])
+        let (found, weights) = &self.slots[self.slot(key)];
+        (*found != 0).then_some(weights)
+    }
+
+    fn len(&self) -> usize {
+        self.slots.iter().filter(|(k, _)| *k != 0).count()
     }
 
     /// Entries sorted by key.
     fn entries(&self) -> Vec<(u32, [i16; TAGS])> {
-        let mut entries: Vec<_> =
-            self.keys.iter().zip(&self.weights).filter(|(&k, _)| k != 0).map(|(&k, &w)| (k, w)).collect();
+        let mut entries: Vec<_> = self.slots.iter().filter(|(k, _)| *k != 0).copied().collect();
         entries.sort_unstable_by_key(|&(k, _)| k);
         entries
     }
@@ -280,7 +290,7 @@ impl Model {
 
     /// How many features carry weights.
     pub fn feature_count(&self) -> usize {
-        self.features.keys.iter().filter(|&&k| k != 0).count()
+        self.features.len()
     }
 
     /// Tags folded words (a sentence or a whole document).
