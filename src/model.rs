@@ -207,29 +207,12 @@ struct FeatureTable {
     /// Power-of-two sized; key 0 marks an empty slot. A key and its weights
     /// share a cache line.
     slots: Vec<(u32, [i16; TAGS])>,
-    /// A Bloom filter of the keys, small enough to stay in cache: most
-    /// features of a text have no weight, and this answers them without
-    /// touching the table.
-    filter: Vec<u64>,
 }
 
 impl FeatureTable {
     fn new(len: usize) -> Self {
         let size = (len * 2).next_power_of_two().max(16);
-        let filter_bits = (len * 8).next_power_of_two().max(64);
-        FeatureTable { slots: vec![(0, [0; TAGS]); size], filter: vec![0; filter_bits / 64] }
-    }
-
-    /// The two filter bits of a key (keys are well-mixed hashes).
-    #[inline]
-    fn filter_bits(&self, key: u32) -> [usize; 2] {
-        let mask = self.filter.len() * 64 - 1;
-        [key as usize & mask, key.rotate_right(13).wrapping_mul(0x9e37_79b1) as usize & mask]
-    }
-
-    #[inline]
-    fn may_contain(&self, key: u32) -> bool {
-        self.filter_bits(key).iter().all(|&b| self.filter[b / 64] & 1 << (b % 64) != 0)
+        FeatureTable { slots: vec![(0, [0; TAGS]); size] }
     }
 
     #[inline]
@@ -245,16 +228,10 @@ impl FeatureTable {
     fn insert(&mut self, key: u32, weights: [i16; TAGS]) {
         let slot = self.slot(key);
         self.slots[slot] = (key, weights);
-        for b in self.filter_bits(key) {
-            self.filter[b / 64] |= 1 << (b % 64);
-        }
     }
 
     #[inline]
     fn get(&self, key: u32) -> Option<&[i16; TAGS]> {
-        if !self.may_contain(key) {
-            return None;
-        }
         let (found, weights) = &self.slots[self.slot(key)];
         (*found != 0).then_some(weights)
     }
