@@ -49,7 +49,9 @@ pub fn hash_phrase<'w>(words: impl IntoIterator<Item = &'w str>) -> u32 {
 
 /// What lexicon entries say about a word or phrase: one bit a list.
 pub mod flag {
-    /// A stem seen whole as a name: it keeps its first letter (`بغداد` is not ب + غداد).
+    /// A word known as written (a name seen whole in training, a word of the
+    /// lists, a common word): it keeps its first letter (`بغداد` is not
+    /// ب + غداد), and a proclitic before it is split off (`وبغداد`).
     pub const KNOWN: u16 = 1 << 0;
     /// Gazetteers.
     pub const PERSON: u16 = 1 << 1;
@@ -64,13 +66,8 @@ pub mod flag {
     pub const ORG_HEAD: u16 = 1 << 7;
     pub const LOC_HEAD: u16 = 1 << 8;
     pub const SPEECH: u16 = 1 << 9;
-    /// Names the training data tags, by label.
-    pub const SEEN_PER: u16 = 1 << 10;
-    pub const SEEN_LOC: u16 = 1 << 11;
-    pub const SEEN_ORG: u16 = 1 << 12;
-    pub const SEEN_MISC: u16 = 1 << 13;
     /// The bits that entries of several words carry.
-    pub const PHRASE: u16 = PERSON | LOCATION | ORGANISATION | COUNTRY | SEEN_PER | SEEN_LOC | SEEN_ORG | SEEN_MISC;
+    pub const PHRASE: u16 = PERSON | LOCATION | ORGANISATION | COUNTRY;
 }
 
 /// The longest phrase looked up, in words.

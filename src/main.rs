@@ -157,7 +157,8 @@ fn train(args: &[&str]) -> Result<(), String> {
                     sources.add_list(&read(&format!("{value}/{file}"))?, flag);
                 }
             }
-            _ => sources.add_cldr_territories(&read(value)?).map_err(|e| format!("{value}: {e}"))?,
+            "--territories" => sources.add_cldr_territories(&read(value)?).map_err(|e| format!("{value}: {e}"))?,
+            other => return Err(format!("unknown option {other}")),
         }
     }
     let sentences = read_sentences(&files)?;
