@@ -165,6 +165,16 @@ pub struct TokenInfo {
     phrase_inside: u16,
 }
 
+/// The hash of the phrase that tokens spell, as lexicon phrases are keyed:
+/// the first word's lemma, then the words.
+pub fn name_hash(tokens: &[TokenInfo]) -> u32 {
+    let mut hash = tokens.first().map_or(0, |t| t.lemma);
+    for t in tokens.iter().skip(1) {
+        hash = combine(hash, t.word);
+    }
+    hash
+}
+
 /// Analyses the folded words of a sentence or document.
 pub fn analyse(words: &[&str], lexicon: &Lexicon, infos: &mut Vec<TokenInfo>) {
     infos.clear();

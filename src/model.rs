@@ -516,11 +516,31 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// One type for a name throughout a document: where the mentions of the
+/// same words carry different types, each takes the type most of them carry
+/// (a tie leaves them as they are).
+fn consistent_labels(found: &mut [(Range<usize>, Label)], tokens: &[TokenInfo]) {
+    let type_index = |label: Label| TYPES.iter().position(|&t| t == label).expect("a type of the model");
+    let mut votes: std::collections::HashMap<u32, [u32; TYPES.len()]> = std::collections::HashMap::new();
+    for (range, label) in found.iter() {
+        votes.entry(features::name_hash(&tokens[range.clone()])).or_default()[type_index(*label)] += 1;
+    }
+    for (range, label) in found.iter_mut() {
+        let counts = votes[&features::name_hash(&tokens[range.clone()])];
+        let most = *counts.iter().max().expect("four types");
+        if counts[type_index(*label)] < most && counts.iter().filter(|&&c| c == most).count() == 1 {
+            *label = TYPES[counts.iter().position(|&c| c == most).expect("the maximum is there")];
+        }
+    }
+}
+
 impl Recognizer for Model {
     fn recognize(&self, doc: &Document, mentions: &mut Vec<Mention>) {
         let words: Vec<&str> = doc.tokens.iter().map(|t| doc.word(t)).collect();
         let tagging = self.tag(&words);
-        for (range, label) in spans(&tagging.tags) {
+        let mut found = spans(&tagging.tags);
+        consistent_labels(&mut found, &tagging.tokens);
+        for (range, label) in found {
             let first = &doc.tokens[range.start];
             // The proclitics stay outside: the span starts at the stem.
             let start = first.word.start + tagging.tokens[range.start].proclitics as usize;
@@ -559,6 +579,17 @@ mod tests {
         transitions[1][2] = 9;
         viterbi(&e, &[0; TAGS], &transitions, &mut tags);
         assert_eq!(tags, [1, 2]);
+    }
+
+    #[test]
+    fn a_name_keeps_the_type_most_of_its_mentions_have() {
+        let lexicon = Lexicon::new([]);
+        let mut tokens = Vec::new();
+        features::analyse(&["اوستن", "في", "اوستن", "و", "اوستن", "باريس", "باريس"], &lexicon, &mut tokens);
+        let mut found = vec![(0..1, Label::PER), (2..3, Label::ORG), (4..5, Label::PER), (5..6, Label::LOC), (6..7, Label::PER)];
+        consistent_labels(&mut found, &tokens);
+        let labels: Vec<Label> = found.iter().map(|(_, l)| *l).collect();
+        assert_eq!(labels, [Label::PER, Label::PER, Label::PER, Label::LOC, Label::PER], "a tie changes nothing");
     }
 
     fn small_model() -> Model {
