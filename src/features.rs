@@ -311,7 +311,9 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     }
     for offset in -2..=1 {
         if let Some(t) = at(offset) {
-            push_bits(out, Template::Flag, offset, t.flags);
+            // KNOWN only decides stems: as a feature it would tell the
+            // training names apart from unseen ones.
+            push_bits(out, Template::Flag, offset, t.flags & !flag::KNOWN);
         }
     }
     push_bits(out, Template::PhraseBegin, 0, this.phrase_begin);

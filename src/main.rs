@@ -162,8 +162,7 @@ fn train(args: &[&str]) -> Result<(), String> {
         }
     }
     let sentences = read_sentences(&files)?;
-    let lexicon = sources.build(&sentences);
-    let model = alam::train::train(&sentences, lexicon, &settings);
+    let model = alam::train::train(&sentences, &sources, &settings);
     let bytes = model.to_bytes();
     std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!(

@@ -22,7 +22,7 @@ fn train_slice(sentences: &[Sentence]) -> Model {
     let mut sources = LexiconSources::default();
     sources.add_cues();
     sources.add_list(&read("../shared/data/anergazet/AlignedLocGazetteer.txt"), alam::features::flag::LOCATION);
-    train::train(sentences, sources.build(sentences), &Options { epochs: 5, ..Options::default() })
+    train::train(sentences, &sources, &Options { epochs: 5, ..Options::default() })
 }
 
 #[test]
