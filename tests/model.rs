@@ -99,7 +99,7 @@ fn the_sample_article_gets_exact_spans_on_the_stems() {
     // the model would take أوستن for an organisation).
     assert!(found.iter().filter(|(t, _)| t == "أوستن").all(|(_, l)| *l == Label::PER));
     // What the shipped model still misses here: محمد شياع السوداني loses his
-    // last name in paragraphs 7 and 10.
+    // last name in paragraph 10.
     // No span keeps a proclitic of a known name.
     for bad in ["لواشنطن", "للعراق", "بصدّام حسين", "وبغداد"] {
         assert!(!found.iter().any(|(t, _)| t == bad), "{bad} kept its proclitic");
