@@ -51,7 +51,7 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
         let key = keys[i].as_deref().expect("names have keys");
         let label = mentions[i].label;
         let same = seed_by_key.get(&(label, key)).copied();
-        let seed = same.or_else(|| short_form_of(&people_by_word, label, key)).unwrap_or_else(|| {
+        let seed = same.or_else(|| short_form_of(&seeds, &people_by_word, label, key)).unwrap_or_else(|| {
             seeds.push((label, key.to_vec()));
             let seed = seeds.len() - 1;
             seed_by_key.insert((label, key), seed);
@@ -120,19 +120,32 @@ fn name_key(doc: &Document, span: Range<usize>) -> Vec<String> {
         .collect()
 }
 
-/// The one person seed that a single family or first name abbreviates:
+/// The one person seed that a short form abbreviates: a family or first
+/// name alone, or the first words of a longer name (`محمد شياع`).
 /// `people_by_word` holds full names by (first word?, word).
-fn short_form_of(people_by_word: &HashMap<(bool, &str), Vec<usize>>, label: Label, key: &[String]) -> Option<usize> {
-    let ([word], Label::PER) = (key, label) else { return None };
-    let unique = |first: bool| match people_by_word.get(&(first, word.as_str())).map(Vec::as_slice) {
-        Some(&[seed]) => Some(seed),
+fn short_form_of<'k>(
+    seeds: &[(Label, Vec<String>)],
+    people_by_word: &HashMap<(bool, &'k str), Vec<usize>>,
+    label: Label,
+    key: &'k [String],
+) -> Option<usize> {
+    if label != Label::PER {
+        return None;
+    }
+    let with_word = |first: bool, word: &'k str| people_by_word.get(&(first, word)).map_or(&[][..], Vec::as_slice);
+    let unique = |candidates: &mut dyn Iterator<Item = usize>| match (candidates.next(), candidates.next()) {
+        (Some(seed), None) => Some(seed),
         _ => None,
     };
-    // A family name shared by two people matches neither; a first name is
-    // tried only where no full name ends with the word.
-    match people_by_word.get(&(false, word.as_str())) {
-        Some(_) => unique(false),
-        None => unique(true),
+    match key {
+        [] => None,
+        // A family name shared by two people matches neither; a first name is
+        // tried only where no full name ends with the word.
+        [word] if !with_word(false, word).is_empty() => unique(&mut with_word(false, word).iter().copied()),
+        [word] => unique(&mut with_word(true, word).iter().copied()),
+        [first, ..] => unique(
+            &mut with_word(true, first).iter().copied().filter(|&s| seeds[s].1.len() > key.len() && seeds[s].1.starts_with(key)),
+        ),
     }
 }
 
@@ -223,6 +236,13 @@ mod tests {
                 ("بغداد".into(), vec![], vec![3]),
             ]
         );
+    }
+
+    #[test]
+    fn the_first_words_of_a_full_name_join_it() {
+        let text = "رئيس الوزراء محمد شياع السوداني، ثم محمد شياع وحده";
+        let got = groups_of(text, &[("محمد شياع السوداني", Label::PER), ("محمد شياع", Label::PER)]);
+        assert_eq!(got, [("محمد شياع السوداني".into(), vec!["رئيس الوزراء".to_string()], vec![0, 1])]);
     }
 
     #[test]

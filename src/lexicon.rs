@@ -1,10 +1,9 @@
 //! A recogniser from lists: phrases with their labels, matched on folded
-//! stems so that proclitics, diacritics and spelling variants do not matter,
-//! plus one cue rule: a title (وزير، الرئيس …) is followed by a person's name.
-//! Site dictionaries are lexicons too: their entries carry an id and a link.
+//! stems so that proclitics, diacritics and spelling variants do not matter.
+//! A site's dictionary is such a list, its entries carrying an id and a link.
 
 use crate::text::Normalized;
-use crate::tokens::{proclitic_runs, Token, TokenKind};
+use crate::tokens::proclitic_runs;
 use crate::{Document, Label, Mention, Recognizer};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -36,13 +35,12 @@ pub struct Lexicon {
     meanings: Vec<Meaning>,
     /// The most words any entry has.
     longest: usize,
-    person_cues: bool,
 }
 
 impl Lexicon {
-    /// An empty lexicon, without the title cue.
+    /// An empty lexicon.
     pub fn new() -> Self {
-        Lexicon { entries: HashMap::new(), meanings: Vec::new(), longest: 0, person_cues: false }
+        Lexicon { entries: HashMap::new(), meanings: Vec::new(), longest: 0 }
     }
 
     /// A lexicon of a site's own entries.
@@ -54,19 +52,6 @@ impl Lexicon {
                 lexicon.insert_meaning(name, meaning.clone());
             }
         }
-        lexicon
-    }
-
-    /// The lexicon shipped with alam: countries, capitals and international
-    /// organisations the project wrote down, and the title cue for persons.
-    pub fn builtin() -> Self {
-        let mut lexicon = Lexicon::new();
-        for (label, names) in [(Label::LOC, PLACES), (Label::ORG, ORGANISATIONS)] {
-            for name in names.split('،') {
-                lexicon.insert(name, label);
-            }
-        }
-        lexicon.person_cues = true;
         lexicon
     }
 
@@ -122,28 +107,6 @@ impl Lexicon {
         }
         best
     }
-
-    /// A person named right after a title, as token indices `first..end`.
-    fn person_after_title(doc: &Document, title: usize) -> Option<(usize, usize)> {
-        let is_definite = |t: &Token| doc.stem(t).starts_with("ال");
-        let mut i = title + 1;
-        // The title's own complements: وزير الدفاع الأميركي، رئيس الوزراء العراقي.
-        while i < doc.tokens.len() && i <= title + 3 && is_definite(&doc.tokens[i]) && !is_stop_word(doc.word(&doc.tokens[i])) {
-            i += 1;
-        }
-        let first = i;
-        while i < doc.tokens.len() && i < first + 3 {
-            let token = &doc.tokens[i];
-            let word = doc.word(token);
-            let nisba = i > first && is_definite(token) && word.ends_with('ي');
-            let has_proclitic = token.stem_start > token.word.start;
-            if token.kind != TokenKind::Arabic || has_proclitic || is_stop_word(word) || TITLES.contains(&word) || (is_definite(token) && !nisba) {
-                break;
-            }
-            i += 1;
-        }
-        (i > first).then_some((first, i))
-    }
 }
 
 impl Default for Lexicon {
@@ -165,14 +128,6 @@ impl Recognizer for Lexicon {
                 i += len;
                 continue;
             }
-            let word = doc.stem(&doc.tokens[i]);
-            if self.person_cues && TITLES.contains(&word) {
-                if let Some((first, end)) = Lexicon::person_after_title(doc, i) {
-                    mentions.push(Mention::new(doc.tokens[first].stem_start..doc.tokens[end - 1].word.end, Label::PER));
-                    i = end;
-                    continue;
-                }
-            }
             i += 1;
         }
     }
@@ -184,36 +139,6 @@ fn phrase_key(phrase: &str) -> String {
     let text = folded.as_str();
     crate::tokens::tokenize(text).iter().map(|t| &text[t.word.clone()]).collect::<Vec<_>>().join(" ")
 }
-
-/// Function words that never belong to a name (folded).
-fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.contains(&word)
-}
-
-const STOP_WORDS: &[&str] = &[
-    "في", "من", "علي", "الي", "عن", "مع", "ان", "انه", "قد", "لا", "ما", "هذا", "هذه", "ذلك", "التي", "الذي", "بعد", "قبل",
-    "خلال", "حيث", "كما", "او", "ثم", "امس", "اليوم", "غدا", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
-    "السبت", "عقب", "لدي", "بين", "وقال", "قال", "قالت", "اكد", "الذين", "كان", "كانت", "يوم",
-];
-
-/// Titles after which a person's name follows (folded).
-const TITLES: &[&str] = &[
-    "وزير", "وزيره", "رئيس", "الرئيس", "الوزير", "الوزيره", "الامين", "الملك", "الامير", "الشيخ", "السيد", "السيده",
-    "الدكتور", "النائب", "نظيره", "نظيرها", "المتحدث", "الجنرال", "قائد", "الاقليم",
-];
-
-/// Places the project wrote down for the first recogniser, separated by ،.
-const PLACES: &str = "العراق،بغداد،البصرة،الموصل،أربيل،كردستان،سوريا،دمشق،حلب،لبنان،بيروت،الأردن،عمان،فلسطين،القدس،غزة،رام الله،\
-مصر،القاهرة،الإسكندرية،السعودية،المملكة العربية السعودية،الرياض،جدة،مكة،الإمارات،دبي،أبوظبي،قطر،الدوحة،الكويت،البحرين،\
-عمان،مسقط،اليمن،صنعاء،عدن،ليبيا،طرابلس،تونس،الجزائر،المغرب،الرباط،السودان،الخرطوم،موريتانيا،إيران،طهران،تركيا،أنقرة،\
-إسطنبول،إسرائيل،تل أبيب،روسيا،موسكو،الصين،بكين،اليابان،طوكيو،الهند،باكستان،أفغانستان،كابول،الولايات المتحدة،\
-الولايات المتحدة الأميركية،الولايات المتحدة الأمريكية،أميركا،أمريكا،واشنطن،نيويورك،كندا،فرنسا،باريس،ألمانيا،برلين،بريطانيا،\
-لندن،إيطاليا،روما،إسبانيا،مدريد،أوكرانيا،كييف،أوروبا،آسيا،أفريقيا،إفريقيا،الشرق الأوسط،الخليج";
-
-/// International and regional organisations the project wrote down, separated by ،.
-const ORGANISATIONS: &str = "الأمم المتحدة،مجلس الأمن،الاتحاد الأوروبي،حلف شمال الأطلسي،الناتو،جامعة الدول العربية،\
-منظمة الصحة العالمية،صندوق النقد الدولي،البنك الدولي،منظمة التجارة العالمية،الاتحاد الأفريقي،مجلس التعاون الخليجي،\
-الصليب الأحمر،الهلال الأحمر،منظمة العفو الدولية،اليونسكو،اليونيسف،أوبك،البرلمان،الكونغرس،البنتاغون";
 
 #[cfg(test)]
 mod tests {
@@ -264,11 +189,5 @@ mod tests {
             .map(|m| (&text[doc.text.original_range(m.span.clone())], m.label, m.detail.id.as_deref(), m.detail.url.is_some()))
             .collect();
         assert_eq!(got, [("محمّد شيّاع السّوداني", Label::PER, Some("q-1"), true), ("السوداني", Label::PER, Some("q-1"), true)]);
-    }
-
-    #[test]
-    fn a_title_cues_the_person_after_it() {
-        let got = found(&Lexicon::builtin(), "التقى الوزير رئيس الوزراء محمد شياع السوداني في بغداد");
-        assert_eq!(got, [("محمد شياع السوداني".to_string(), Label::PER), ("بغداد".to_string(), Label::LOC)]);
     }
 }

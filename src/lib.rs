@@ -2,10 +2,14 @@
 //!
 //! The pipeline, one module a step: [`text`] folds the input for matching and
 //! keeps a map back; [`tokens`] splits it into words whose stems skip the
-//! proclitics; recognisers ([`expressions`], [`lexicon`]) find mentions;
-//! [`entities`] settles overlaps; [`quotes`] finds quotations and their
-//! speakers among the settled mentions; [`entities`] reports it all in UTF-16
-//! offsets of the input, the shape that `../shared/CONTRACT.md` fixes.
+//! proclitics; recognisers find mentions: [`expressions`] (dates, amounts),
+//! [`model`], a trained sequence model over [`features`] of each token, that
+//! tags names, and [`lexicon`] for a site's own dictionary; [`entities`]
+//! settles overlaps; [`quotes`] finds quotations and their speakers among the
+//! settled mentions; [`groups`] gathers the mentions of one entity; and
+//! [`entities`] reports it all in UTF-16 offsets of the input, the shape that
+//! `../shared/CONTRACT.md` fixes. [`summary`] ranks a document's entities.
+//! Training and evaluation ([`train`]) come with the `train` feature.
 //!
 //! ```
 //! let result = alam::extract("زار الأمين العام للأمم المتحدة بغداد.");
@@ -13,19 +17,25 @@
 //! assert_eq!(found, [("لأمم المتحدة", "ORG"), ("بغداد", "LOC")]);
 //! ```
 
+pub mod consistency;
 pub mod entities;
 pub mod expressions;
+pub mod features;
 pub mod groups;
 pub mod lexicon;
+pub mod model;
 pub mod quotes;
 pub mod summary;
 pub mod text;
 pub mod tokens;
+#[cfg(feature = "train")]
+pub mod train;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use entities::{Calendar, Detail, Entity, Extraction, Label, Mention, Qualifier, Quote, Speaker, Value};
+pub use model::{Model, ModelError};
 
 use text::Normalized;
 use tokens::Token;
@@ -75,17 +85,25 @@ pub struct Extractor {
     recognizers: Vec<Box<dyn Recognizer + Send + Sync>>,
 }
 
+/// The model shipped with alam (see the README, "Model").
+pub const MODEL: &[u8] = include_bytes!("../models/alam.model");
+
 impl Default for Extractor {
-    /// Expressions first: where a date, amount or quantity overlaps a name
-    /// (`100 مليون دولار` and the currency word دولار), the expression wins.
+    /// Expressions and the shipped model.
     fn default() -> Self {
-        Extractor {
-            recognizers: vec![Box::new(expressions::Expressions::new()), Box::new(lexicon::Lexicon::builtin())],
-        }
+        Extractor::from_model_bytes(MODEL).expect("the shipped model is valid")
     }
 }
 
 impl Extractor {
+    /// An extractor from a model file, after the expressions: where a date,
+    /// amount or quantity overlaps a name (`100 مليون دولار` and the currency
+    /// word دولار), the expression wins.
+    pub fn from_model_bytes(bytes: &[u8]) -> Result<Extractor, ModelError> {
+        let model = Model::from_bytes(bytes)?;
+        Ok(Extractor { recognizers: vec![Box::new(expressions::Expressions::new()), Box::new(model)] })
+    }
+
     /// An extractor from recognisers, the first taking precedence where finds overlap.
     pub fn with_recognizers(recognizers: Vec<Box<dyn Recognizer + Send + Sync>>) -> Self {
         Extractor { recognizers }
@@ -98,6 +116,20 @@ impl Extractor {
         self
     }
 
+    /// The settled mentions of a document, sorted by start.
+    pub fn mentions(&self, doc: &Document) -> Vec<Mention> {
+        let groups = self
+            .recognizers
+            .iter()
+            .map(|r| {
+                let mut found = Vec::new();
+                r.recognize(doc, &mut found);
+                found
+            })
+            .collect();
+        entities::settle(groups)
+    }
+
     /// Extracts the entities and quotes of one document.
     pub fn extract(&self, original: &str) -> Extraction {
         self.extract_with(original, &ExtractOptions::default())
@@ -107,16 +139,8 @@ impl Extractor {
     pub fn extract_with(&self, original: &str, options: &ExtractOptions) -> Extraction {
         let mut doc = Document::new(original);
         doc.date = options.document_date;
-        let groups = self
-            .recognizers
-            .iter()
-            .map(|r| {
-                let mut found = Vec::new();
-                r.recognize(&doc, &mut found);
-                found
-            })
-            .collect();
-        let mut mentions = entities::settle(groups);
+        let mut mentions = self.mentions(&doc);
+        consistency::complete_names(&doc, &mut mentions);
         // Quotes look at the settled names (a speaker is a person's mention) and
         // may add the bare name of a speaker that no recogniser tagged.
         let quotes = quotes::find(&doc, &mut mentions);

@@ -39,14 +39,26 @@ impl Token {
     /// written form is ambiguous: the word is kept whole if it is known, else
     /// the shortest proclitic run whose remainder is known is split off.
     pub fn stem_with(&self, text: &str, is_known: impl Fn(&str) -> bool) -> usize {
-        let word = &text[self.word.clone()];
-        if self.stem_start > self.word.start || is_known(word) {
+        if self.stem_start > self.word.start {
             return self.stem_start;
         }
-        proclitic_runs(word)
-            .find(|&n| is_known(&word[n..]))
-            .map_or(self.word.start, |n| self.word.start + n)
+        self.word.start + proclitic_length(&text[self.word.clone()], is_known)
     }
+}
+
+/// Length in bytes of the proclitics of one folded word: the ones its written
+/// form fixes (before the article, inside لل), else, where the form is
+/// ambiguous, none if `is_known(word)`, or the shortest run whose remainder
+/// is known, or none.
+pub fn proclitic_length(word: &str, is_known: impl Fn(&str) -> bool) -> usize {
+    if kind_of(word) != TokenKind::Arabic {
+        return 0;
+    }
+    let fixed = definite_stem(word);
+    if fixed > 0 || is_known(word) {
+        return fixed;
+    }
+    proclitic_runs(word).find(|&n| is_known(&word[n..])).unwrap_or(0)
 }
 
 /// Splits folded text into tokens, skipping white space.
@@ -62,7 +74,8 @@ pub fn tokenize(folded: &str) -> Vec<Token> {
         .collect()
 }
 
-fn kind_of(word: &str) -> TokenKind {
+/// What a word is made of, by its characters.
+pub fn kind_of(word: &str) -> TokenKind {
     let first = word.chars().next().unwrap_or(' ');
     if word.chars().any(is_arabic_letter) {
         TokenKind::Arabic

@@ -18,8 +18,10 @@ fn values_and_details_appear_only_where_present() {
             r#"{"entities":["#,
             r#"{"start":6,"end":21,"label":"MONEY","text":"2.5 مليار دولار","value":2500000000,"currency":"USD","unit":"دولار"},"#,
             r#"{"start":26,"end":34,"label":"QUANTITY","text":"12 مدرسة","value":12,"unit":"مدرسة"},"#,
-            r#"{"start":36,"end":52,"label":"DATE","text":"أواخر العام 2021","value":"2021","qualifier":"late"}],"#,
-            r#""quotes":[{"start":63,"end":66,"speaker":null}]}"#
+            r#"{"start":36,"end":52,"label":"DATE","text":"أواخر العام 2021","value":"2021","qualifier":"late"},"#,
+            r#"{"start":57,"end":61,"label":"PER","text":"سامي","entity":0}],"#,
+            r#""quotes":[{"start":63,"end":66,"speaker":{"start":57,"end":61,"text":"سامي","entity":0}}],"#,
+            r#""groups":[{"name":"سامي","label":"PER","roles":[],"mentions":[3]}]}"#
         )
     );
 }

@@ -1,0 +1,392 @@
+//! Features of a token sequence for the sequence model, computed by the same
+//! code when training (CoNLL sentences) and when tagging (a [`Document`]'s
+//! tokens): both hand in the folded words in order.
+//!
+//! A feature is a 32-bit hash of a template id and a value. Words are hashed
+//! once each; templates combine those hashes, so no feature allocates.
+//!
+//! [`Document`]: crate::Document
+
+use crate::tokens::{self, TokenKind};
+
+/// 32-bit FNV-1a: the same on every target (a `usize`-based hasher would hash
+/// differently in the 32-bit wasm than where the model was trained).
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
+
+/// Continues an FNV-1a hash over `bytes`.
+fn fnv(mut hash: u32, bytes: &[u8]) -> u32 {
+    for &b in bytes {
+        hash = (hash ^ u32::from(b)).wrapping_mul(FNV_PRIME);
+    }
+    hash
+}
+
+/// The 32-bit FNV-1a hash of bytes.
+pub fn hash_bytes(bytes: &[u8]) -> u32 {
+    fnv(FNV_OFFSET, bytes)
+}
+
+/// The hash of a folded word.
+pub fn hash_word(word: &str) -> u32 {
+    hash_bytes(word.as_bytes())
+}
+
+/// Chains two hashes, order-sensitive (murmur3's finaliser spreads the bits).
+pub fn combine(a: u32, b: u32) -> u32 {
+    let mut h = a.rotate_left(13).wrapping_mul(0x9e37_79b1) ^ b;
+    h ^= h >> 16;
+    h = h.wrapping_mul(0x85eb_ca6b);
+    h ^= h >> 13;
+    h = h.wrapping_mul(0xc2b2_ae35);
+    h ^ (h >> 16)
+}
+
+/// The hash of a phrase of folded words, as lexicon entries are keyed.
+pub fn hash_phrase<'w>(words: impl IntoIterator<Item = &'w str>) -> u32 {
+    words.into_iter().map(hash_word).reduce(combine).unwrap_or(0)
+}
+
+/// What lexicon entries say about a word or phrase: one bit a list.
+pub mod flag {
+    /// A word known as written (a name seen whole in training, a word of the
+    /// lists, a common word): it keeps its first letter (`بغداد` is not
+    /// ب + غداد), and a proclitic before it is split off (`وبغداد`).
+    pub const KNOWN: u16 = 1 << 0;
+    /// Gazetteers.
+    pub const PERSON: u16 = 1 << 1;
+    pub const LOCATION: u16 = 1 << 2;
+    pub const ORGANISATION: u16 = 1 << 3;
+    pub const COUNTRY: u16 = 1 << 4;
+    /// The first words of a longer entry: matching goes on.
+    pub const PREFIX: u16 = 1 << 5;
+    /// Cue words: titles before persons, heads of organisation and place
+    /// names, verbs of speech.
+    pub const TITLE: u16 = 1 << 6;
+    pub const ORG_HEAD: u16 = 1 << 7;
+    pub const LOC_HEAD: u16 = 1 << 8;
+    pub const SPEECH: u16 = 1 << 9;
+    /// The bits that entries of several words carry.
+    pub const PHRASE: u16 = PERSON | LOCATION | ORGANISATION | COUNTRY;
+}
+
+/// The longest phrase looked up, in words.
+const MAX_PHRASE: usize = 4;
+
+/// Word and phrase hashes with their lexicon flags, in an open-addressing table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lexicon {
+    /// Power-of-two sized; key 0 marks an empty slot.
+    keys: Vec<u32>,
+    flags: Vec<u16>,
+    len: usize,
+}
+
+impl Lexicon {
+    /// A lexicon of `(hash, flags)` entries; flags of equal hashes are merged.
+    pub fn new(entries: impl IntoIterator<Item = (u32, u16)>) -> Self {
+        let mut entries: Vec<(u32, u16)> = entries.into_iter().collect();
+        // Inserted in key order, equal lexicons have equal tables.
+        entries.sort_unstable();
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut lexicon = Lexicon { keys: vec![0; size], flags: vec![0; size], len: 0 };
+        for (key, flags) in entries {
+            let slot = lexicon.slot(nonzero(key));
+            if lexicon.keys[slot] == 0 {
+                lexicon.keys[slot] = nonzero(key);
+                lexicon.len += 1;
+            }
+            lexicon.flags[slot] |= flags;
+        }
+        lexicon
+    }
+
+    #[inline]
+    fn slot(&self, key: u32) -> usize {
+        let mask = self.keys.len() - 1;
+        let mut at = key as usize & mask;
+        while self.keys[at] != 0 && self.keys[at] != key {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    /// The flags of a word or phrase hash, 0 if it is in no list.
+    #[inline]
+    pub fn get(&self, key: u32) -> u16 {
+        self.flags[self.slot(nonzero(key))]
+    }
+
+    /// The entries sorted by hash.
+    pub fn entries(&self) -> Vec<(u32, u16)> {
+        let mut entries: Vec<(u32, u16)> =
+            self.keys.iter().zip(&self.flags).filter(|(&k, _)| k != 0).map(|(&k, &f)| (k, f)).collect();
+        entries.sort_unstable();
+        entries
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Whether a folded stem is known to keep its first letter.
+    pub fn is_known(&self, stem: &str) -> bool {
+        self.get(hash_word(stem)) & flag::KNOWN != 0
+    }
+}
+
+/// Hashes are stored with 0 meaning "empty"; 0 itself becomes 1.
+pub fn nonzero(key: u32) -> u32 {
+    key.max(1)
+}
+
+/// What the features need of one token, computed once.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokenInfo {
+    /// Bytes of proclitics before the stem.
+    pub proclitics: u32,
+    word: u32,
+    /// The stem as lists spell it: after the لل contraction, with its article
+    /// restored (`للعراق` → `العراق`).
+    lemma: u32,
+    prefixes: [u32; 4],
+    suffixes: [u32; 4],
+    /// The rest of an unknown word after a possible proclitic (0 if none).
+    remainder: u32,
+    shape: u32,
+    /// Flags of the word or its lemma.
+    flags: u16,
+    /// Flags of list phrases that start at this token, or go on through it.
+    phrase_begin: u16,
+    phrase_inside: u16,
+}
+
+/// The hash of the phrase that tokens spell, as lexicon phrases are keyed:
+/// the first word's lemma, then the words.
+pub fn name_hash(tokens: &[TokenInfo]) -> u32 {
+    let mut hash = tokens.first().map_or(0, |t| t.lemma);
+    for t in tokens.iter().skip(1) {
+        hash = combine(hash, t.word);
+    }
+    hash
+}
+
+/// Analyses the folded words of a sentence or document.
+pub fn analyse(words: &[&str], lexicon: &Lexicon, infos: &mut Vec<TokenInfo>) {
+    infos.clear();
+    infos.extend(words.iter().map(|word| analyse_word(word, lexicon)));
+    for start in 0..words.len() {
+        let mut hash = infos[start].lemma;
+        let mut matched = (0, 0);
+        for end in start + 1..=words.len().min(start + MAX_PHRASE) {
+            if end > start + 1 {
+                hash = combine(hash, infos[end - 1].word);
+            }
+            let flags = lexicon.get(hash);
+            if flags & flag::PHRASE != 0 {
+                matched = (end, flags & flag::PHRASE);
+            }
+            if flags & flag::PREFIX == 0 {
+                break;
+            }
+        }
+        let (end, flags) = matched;
+        if end > start + 1 {
+            infos[start].phrase_begin |= flags;
+            for info in &mut infos[start + 1..end] {
+                info.phrase_inside |= flags;
+            }
+        }
+    }
+}
+
+fn analyse_word(word: &str, lexicon: &Lexicon) -> TokenInfo {
+    let kind = tokens::kind_of(word);
+    let proclitics = tokens::proclitic_length(word, |s| lexicon.is_known(s));
+    let stem = &word[proclitics..];
+    let contracted = stem.starts_with('ل') && word[..proclitics].ends_with('ل');
+    let lemma = if contracted { fnv(hash_word("ا"), stem.as_bytes()) } else { hash_word(stem) };
+    let word_hash = hash_word(word);
+
+    let mut prefixes = [0; 4];
+    let mut hash = FNV_OFFSET;
+    for (n, c) in stem.chars().take(4).enumerate() {
+        hash = fnv(hash, c.encode_utf8(&mut [0; 4]).as_bytes());
+        prefixes[n] = hash;
+    }
+    let mut suffixes = [0; 4];
+    let mut hash = FNV_OFFSET;
+    for (n, c) in stem.chars().rev().take(4).enumerate() {
+        hash = fnv(hash, c.encode_utf8(&mut [0; 4]).as_bytes());
+        suffixes[n] = hash;
+    }
+
+    let remainder = if proclitics == 0 { tokens::proclitic_runs(word).next().map_or(0, |n| hash_word(&word[n..])) } else { 0 };
+
+    let letters = stem.chars().count().min(8) as u32;
+    let definite = stem.starts_with("ال") as u32;
+    let shape = match kind {
+        TokenKind::Arabic => letters | definite << 4 | ((proclitics > 0) as u32) << 5,
+        TokenKind::Latin => 64 | letters | (stem.chars().next().is_some_and(char::is_uppercase) as u32) << 4,
+        TokenKind::Number => 128 | letters,
+        TokenKind::Punctuation => 192 | is_quote(word) as u32,
+        TokenKind::Other => 256,
+    };
+    TokenInfo {
+        proclitics: proclitics as u32,
+        word: word_hash,
+        lemma,
+        prefixes,
+        suffixes,
+        remainder,
+        shape,
+        flags: lexicon.get(word_hash) | lexicon.get(lemma),
+        phrase_begin: 0,
+        phrase_inside: 0,
+    }
+}
+
+fn is_quote(word: &str) -> bool {
+    word.chars().all(|c| matches!(c, '"' | '\'' | '«' | '»' | '“' | '”' | '‘' | '’' | '‹' | '›'))
+}
+
+/// Feature templates; their ids are part of the model format.
+#[derive(Clone, Copy)]
+#[repr(u32)]
+enum Template {
+    Bias = 1,
+    Word,
+    Lemma,
+    Prefix,
+    Suffix,
+    Shape,
+    Flag,
+    PhraseBegin,
+    PhraseInside,
+    WordPair,
+    LemmaShape,
+    Proclitic,
+    Remainder,
+}
+
+/// The hash a template gives a value at a relative position.
+fn key(template: Template, offset: i32, value: u32) -> u32 {
+    nonzero(combine((template as u32) << 8 | (offset + 8) as u32, value))
+}
+
+/// Stand-ins for the words before the first and after the last token.
+const OUTSIDE_BEFORE: u32 = 0x5157_4f53;
+const OUTSIDE_AFTER: u32 = 0x454f_5351;
+
+/// Appends the feature hashes of token `i` to `out`.
+pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
+    let at = |offset: i32| -> Option<&TokenInfo> { infos.get(i.checked_add_signed(offset as isize)?) };
+    let word_at = |offset: i32| {
+        at(offset).map_or(if offset < 0 { OUTSIDE_BEFORE } else { OUTSIDE_AFTER }, |t| t.word)
+    };
+    let lemma_at = |offset: i32| {
+        at(offset).map_or(if offset < 0 { OUTSIDE_BEFORE } else { OUTSIDE_AFTER }, |t| t.lemma)
+    };
+    let this = &infos[i];
+
+    out.push(key(Template::Bias, 0, 0));
+    for offset in -2..=2 {
+        out.push(key(Template::Word, offset, word_at(offset)));
+    }
+    for offset in -1..=1 {
+        out.push(key(Template::Lemma, offset, lemma_at(offset)));
+    }
+    for (n, (&prefix, &suffix)) in this.prefixes.iter().zip(&this.suffixes).enumerate() {
+        if prefix != 0 {
+            out.push(key(Template::Prefix, n as i32, prefix));
+            out.push(key(Template::Suffix, n as i32, suffix));
+        }
+    }
+    for offset in -1..=1 {
+        out.push(key(Template::Shape, offset, at(offset).map_or(512, |t| t.shape)));
+    }
+    for offset in -2..=1 {
+        if let Some(t) = at(offset) {
+            // KNOWN only decides stems: as a feature it would tell the
+            // training names apart from unseen ones.
+            push_bits(out, Template::Flag, offset, t.flags & !flag::KNOWN);
+        }
+    }
+    push_bits(out, Template::PhraseBegin, 0, this.phrase_begin);
+    push_bits(out, Template::PhraseInside, 0, this.phrase_inside);
+    out.push(key(Template::WordPair, -1, combine(word_at(-1), this.word)));
+    out.push(key(Template::WordPair, 1, combine(this.word, word_at(1))));
+    out.push(key(Template::LemmaShape, -1, combine(lemma_at(-1), this.shape)));
+    if this.proclitics > 0 {
+        out.push(key(Template::Proclitic, 0, combine(this.proclitics, this.lemma)));
+    }
+    if this.remainder != 0 {
+        out.push(key(Template::Remainder, 0, this.remainder));
+    }
+}
+
+/// One feature for each set bit of `flags`.
+fn push_bits(out: &mut Vec<u32>, template: Template, offset: i32, mut flags: u16) {
+    while flags != 0 {
+        let bit = flags.trailing_zeros();
+        out.push(key(template, offset, bit));
+        flags &= flags - 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::new([
+            (hash_word("بغداد"), flag::KNOWN | flag::LOCATION),
+            (hash_word("العراق"), flag::LOCATION),
+            (hash_word("الامم"), flag::PREFIX),
+            (hash_phrase(["الامم", "المتحده"]), flag::ORGANISATION),
+        ])
+    }
+
+    #[test]
+    fn lexicon_looks_up_hashes_and_merges_flags() {
+        let lexicon = Lexicon::new([(hash_word("a"), flag::KNOWN), (hash_word("a"), flag::TITLE), (0, flag::SPEECH)]);
+        assert_eq!(lexicon.get(hash_word("a")), flag::KNOWN | flag::TITLE);
+        assert_eq!(lexicon.get(0), flag::SPEECH);
+        assert_eq!(lexicon.get(hash_word("b")), 0);
+        assert_eq!(lexicon.len(), 2);
+    }
+
+    #[test]
+    fn known_stems_decide_proclitics_and_lists_match_through_them() {
+        let words = ["وبغداد", "بغداد", "للعراق", "للامم", "المتحده", "قال"];
+        let mut infos = Vec::new();
+        analyse(&words, &lexicon(), &mut infos);
+        let proclitics: Vec<u32> = infos.iter().map(|t| t.proclitics).collect();
+        assert_eq!(proclitics, [2, 0, 2, 2, 0, 0]);
+        assert_eq!(infos[0].flags & flag::LOCATION, flag::LOCATION);
+        assert_eq!(infos[2].flags & flag::LOCATION, flag::LOCATION, "للعراق is looked up as العراق");
+        assert_eq!(infos[3].phrase_begin, flag::ORGANISATION);
+        assert_eq!(infos[4].phrase_inside, flag::ORGANISATION);
+        assert_eq!(infos[5].phrase_inside, 0);
+    }
+
+    #[test]
+    fn features_depend_on_the_neighbours_only_within_the_window() {
+        let lexicon = lexicon();
+        let keys = |words: &[&str], i| {
+            let mut infos = Vec::new();
+            analyse(words, &lexicon, &mut infos);
+            let mut out = Vec::new();
+            features(&infos, i, &mut out);
+            out
+        };
+        let a = keys(&["في", "بغداد", "امس", "و", "اليوم"], 1);
+        assert_eq!(a, keys(&["في", "بغداد", "امس", "و", "غدا"], 1));
+        assert_ne!(a, keys(&["في", "بغداد", "امس", "ثم", "اليوم"], 1));
+        assert!(a.iter().all(|&k| k != 0));
+    }
+}

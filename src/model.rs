@@ -1,0 +1,656 @@
+//! The sequence model: a linear chain over BIO tags with exact Viterbi
+//! decoding, its compact binary file, and the recogniser that turns its tags
+//! into mentions on the stems of words.
+//!
+//! The file (all integers little-endian):
+//!
+//! | what | bytes |
+//! |---|---|
+//! | magic `ALAMNER\0` | 8 |
+//! | format version | u16 |
+//! | label count, then each label as u8 length + ASCII | |
+//! | codebook: the magnitudes of weight codes 1..=127, increasing | i16 each |
+//! | start weights, then transition weights from row tag to column tag | i32 each |
+//! | lexicon entry count, then `(hash u32, flags u16)` sorted by hash | |
+//! | feature count, then hashes as LEB128 deltas (strictly increasing) | |
+//! | per feature: u16 mask of tags with a weight, then one i8 code per set bit | |
+//!
+//! Weights are integers (so decoding is exact and the same on every target);
+//! a feature weight is stored as a signed code `c`, meaning
+//! `sign(c) * codebook[|c|]`: log-spaced levels keep small weights and large
+//! ones in one byte.
+//! | FNV-1a 32 checksum of everything before it | u32 |
+
+use crate::features::{self, Lexicon, TokenInfo};
+use crate::{Document, Label, Mention, Recognizer};
+use std::fmt;
+use std::ops::Range;
+
+/// Tags: O, then B- and I- for each type, in this order.
+pub const TYPES: [Label; 4] = [Label::PER, Label::LOC, Label::ORG, Label::MISC];
+pub const TAGS: usize = 1 + 2 * TYPES.len();
+const TAG_NAMES: [&str; TAGS] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
+
+pub const OUTSIDE: u8 = 0;
+
+/// The B- tag of a type.
+pub fn begin(label: Label) -> u8 {
+    1 + 2 * TYPES.iter().position(|&t| t == label).expect("a type of the model") as u8
+}
+
+/// The type of a B- or I- tag.
+pub fn type_of(tag: u8) -> Option<Label> {
+    (tag != OUTSIDE).then(|| TYPES[(tag as usize - 1) / 2])
+}
+
+fn is_inside(tag: u8) -> bool {
+    tag != OUTSIDE && tag % 2 == 0
+}
+
+/// Whether `next` may follow `prev` (`None` at the start): an I- tag only
+/// continues its own type.
+fn allowed(prev: Option<u8>, next: u8) -> bool {
+    !is_inside(next) || prev.is_some_and(|p| p != OUTSIDE && type_of(p) == type_of(next))
+}
+
+/// The tags that may come before `tag` (after the first token), as
+/// [`allowed`] says: any before O and B- tags, B-X and I-X before I-X.
+fn predecessors(tag: usize) -> &'static [u8] {
+    const ANY: [u8; TAGS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+    const SAME_TYPE: [[u8; 2]; 4] = [[1, 2], [3, 4], [5, 6], [7, 8]];
+    if is_inside(tag as u8) {
+        &SAME_TYPE[(tag - 1) / 2]
+    } else {
+        &ANY
+    }
+}
+
+/// Entity spans over tags, as conlleval reads them: an I- tag that does not
+/// continue its type starts a span.
+pub fn spans(tags: &[u8]) -> Vec<(Range<usize>, Label)> {
+    let mut found: Vec<(Range<usize>, Label)> = Vec::new();
+    for (i, &tag) in tags.iter().enumerate() {
+        let Some(label) = type_of(tag) else { continue };
+        match found.last_mut() {
+            Some((range, last)) if is_inside(tag) && range.end == i && *last == label => range.end = i + 1,
+            _ => found.push((i..i + 1, label)),
+        }
+    }
+    found
+}
+
+/// The best tag sequence under emission and transition scores, with I- tags
+/// only continuing their type. Ties go to the lower tag. Scores are kept
+/// relative to the best at each token, so long documents cannot overflow.
+pub fn viterbi<T>(emissions: &[[T; TAGS]], start: &[T; TAGS], transitions: &[[T; TAGS]; TAGS], tags: &mut Vec<u8>)
+where
+    T: Copy + PartialOrd + std::ops::Add<Output = T> + std::ops::Sub<Output = T>,
+{
+    tags.clear();
+    let Some(first) = emissions.first() else { return };
+    let mut back: Vec<[u8; TAGS]> = Vec::with_capacity(emissions.len());
+    back.push([0; TAGS]);
+    let mut best: [T; TAGS] = std::array::from_fn(|t| start[t] + first[t]);
+    // Only at the first token are some tags (the I- tags) out of reach.
+    let mut reachable: [bool; TAGS] = std::array::from_fn(|t| allowed(None, t as u8));
+    for emission in &emissions[1..] {
+        let mut next = best;
+        let mut from = [0u8; TAGS];
+        for t in 0..TAGS {
+            let mut top: Option<(T, u8)> = None;
+            for &p in predecessors(t) {
+                if reachable[p as usize] {
+                    let candidate = best[p as usize] + transitions[p as usize][t];
+                    if top.is_none_or(|(score, _)| candidate > score) {
+                        top = Some((candidate, p));
+                    }
+                }
+            }
+            // B-X is reachable before I-X and every tag before the others.
+            if let Some((score, p)) = top {
+                next[t] = score + emission[t];
+                from[t] = p;
+            }
+        }
+        let high = next.iter().copied().fold(next[0], |m, s| if s > m { s } else { m });
+        best = next.map(|s| s - high);
+        reachable = [true; TAGS];
+        back.push(from);
+    }
+    let mut last = 0;
+    for t in 1..TAGS {
+        if reachable[t] && best[t] > best[last] {
+            last = t;
+        }
+    }
+    tags.resize(emissions.len(), 0);
+    let mut tag = last as u8;
+    for i in (0..emissions.len()).rev() {
+        tags[i] = tag;
+        tag = back[i][tag as usize];
+    }
+}
+
+/// Why model bytes were refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelError {
+    NotAModel,
+    UnsupportedVersion(u16),
+    Truncated,
+    Checksum,
+    Invalid(&'static str),
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            ModelError::NotAModel => write!(f, "not an alam model (bad magic bytes)"),
+            ModelError::UnsupportedVersion(v) => write!(f, "model format version {v} is not supported (this build reads {VERSION})"),
+            ModelError::Truncated => write!(f, "the model is truncated"),
+            ModelError::Checksum => write!(f, "the model is truncated or corrupted (checksum mismatch)"),
+            ModelError::Invalid(what) => write!(f, "the model is invalid: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+const MAGIC: &[u8; 8] = b"ALAMNER\0";
+pub const VERSION: u16 = 1;
+
+/// The magnitudes that weight codes stand for: `0[c]` for code `c`, with
+/// `0[0] == 0` and the rest strictly increasing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Codebook(pub [i16; 128]);
+
+impl Codebook {
+    /// Levels spaced evenly in log scale from `top / range` to `top`.
+    pub fn log_spaced(top: i16, range: f64) -> Codebook {
+        let mut levels = [0i16; 128];
+        for (c, level) in levels.iter_mut().enumerate().skip(1) {
+            let value = f64::from(top) * range.powf((c as f64 - 127.0) / 126.0);
+            *level = (value.round() as i16).max(c as i16);
+        }
+        for c in 1..128 {
+            levels[c] = levels[c].max(levels[c - 1] + 1);
+        }
+        Codebook(levels)
+    }
+
+    /// The weight of a code.
+    pub fn value(&self, code: i8) -> i16 {
+        let level = self.0[code.unsigned_abs().min(127) as usize];
+        if code < 0 {
+            -level
+        } else {
+            level
+        }
+    }
+
+    /// The code whose weight is nearest to `weight` (0 for weights nearer 0
+    /// than to the first level).
+    pub fn code(&self, weight: i16) -> i8 {
+        let magnitude = weight.unsigned_abs() as i32;
+        let at = self.0.partition_point(|&l| i32::from(l) < magnitude).min(127);
+        let nearest = if at > 0 && magnitude - i32::from(self.0[at - 1]) < i32::from(self.0[at]) - magnitude { at - 1 } else { at };
+        if weight < 0 {
+            -(nearest as i8)
+        } else {
+            nearest as i8
+        }
+    }
+}
+
+/// Feature weights in an open-addressing table keyed by feature hash.
+#[derive(Debug, Clone, PartialEq)]
+struct FeatureTable {
+    /// Power-of-two sized; key 0 marks an empty slot. A key and its weights
+    /// share a cache line.
+    slots: Vec<(u32, [i16; TAGS])>,
+}
+
+impl FeatureTable {
+    fn new(len: usize) -> Self {
+        let size = (len * 2).next_power_of_two().max(16);
+        FeatureTable { slots: vec![(0, [0; TAGS]); size] }
+    }
+
+    #[inline]
+    fn slot(&self, key: u32) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = key as usize & mask;
+        while self.slots[at].0 != 0 && self.slots[at].0 != key {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    fn insert(&mut self, key: u32, weights: [i16; TAGS]) {
+        let slot = self.slot(key);
+        self.slots[slot] = (key, weights);
+    }
+
+    #[inline]
+    fn get(&self, key: u32) -> Option<&[i16; TAGS]> {
+        let (found, weights) = &self.slots[self.slot(key)];
+        (*found != 0).then_some(weights)
+    }
+
+    fn len(&self) -> usize {
+        self.slots.iter().filter(|(k, _)| *k != 0).count()
+    }
+
+    /// Entries sorted by key.
+    fn entries(&self) -> Vec<(u32, [i16; TAGS])> {
+        let mut entries: Vec<_> = self.slots.iter().filter(|(k, _)| *k != 0).copied().collect();
+        entries.sort_unstable_by_key(|&(k, _)| k);
+        entries
+    }
+}
+
+/// A trained model: lexicon, feature weights and tag transitions, integers
+/// in one unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    lexicon: Lexicon,
+    codebook: Codebook,
+    start: [i32; TAGS],
+    transitions: [[i32; TAGS]; TAGS],
+    features: FeatureTable,
+}
+
+/// The tags of a token sequence and what was learnt about each token.
+pub struct Tagging {
+    pub tags: Vec<u8>,
+    pub tokens: Vec<TokenInfo>,
+}
+
+impl Model {
+    /// A model from feature weights as codes of `codebook`.
+    pub fn new(
+        lexicon: Lexicon,
+        codebook: Codebook,
+        start: [i32; TAGS],
+        transitions: [[i32; TAGS]; TAGS],
+        weights: impl IntoIterator<Item = (u32, [i8; TAGS])>,
+    ) -> Self {
+        let mut weights: Vec<_> = weights.into_iter().filter(|(_, w)| w.iter().any(|&x| x != 0)).collect();
+        // Inserted in key order, equal models have equal tables.
+        weights.sort_unstable_by_key(|&(key, _)| key);
+        let mut features = FeatureTable::new(weights.len());
+        for (key, w) in weights {
+            features.insert(features::nonzero(key), w.map(|c| codebook.value(c)));
+        }
+        Model { lexicon, codebook, start, transitions, features }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// How many features carry weights.
+    pub fn feature_count(&self) -> usize {
+        self.features.len()
+    }
+
+    /// Tags folded words (a sentence or a whole document).
+    pub fn tag(&self, words: &[&str]) -> Tagging {
+        let mut tokens = Vec::with_capacity(words.len());
+        features::analyse(words, &self.lexicon, &mut tokens);
+        let mut keys = Vec::with_capacity(64);
+        let emissions: Vec<[i32; TAGS]> = (0..tokens.len())
+            .map(|i| {
+                keys.clear();
+                features::features(&tokens, i, &mut keys);
+                let mut scores = [0i32; TAGS];
+                for &key in &keys {
+                    if let Some(w) = self.features.get(key) {
+                        for (s, &x) in scores.iter_mut().zip(w) {
+                            *s += i32::from(x);
+                        }
+                    }
+                }
+                scores
+            })
+            .collect();
+        let mut tags = Vec::with_capacity(words.len());
+        viterbi(&emissions, &self.start, &self.transitions, &mut tags);
+        Tagging { tags, tokens }
+    }
+
+    /// The model file.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.push(TAGS as u8);
+        for name in TAG_NAMES {
+            out.push(name.len() as u8);
+            out.extend_from_slice(name.as_bytes());
+        }
+        for level in &self.codebook.0[1..] {
+            out.extend_from_slice(&level.to_le_bytes());
+        }
+        for w in self.start.iter().chain(self.transitions.iter().flatten()) {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        let entries = self.lexicon.entries();
+        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        for (key, flags) in entries {
+            out.extend_from_slice(&key.to_le_bytes());
+            out.extend_from_slice(&flags.to_le_bytes());
+        }
+        let entries = self.features.entries();
+        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        let mut previous = 0;
+        for &(key, _) in &entries {
+            write_leb128(&mut out, key - previous);
+            previous = key;
+        }
+        for (_, weights) in &entries {
+            let mask = weights.iter().enumerate().filter(|(_, &w)| w != 0).fold(0u16, |m, (t, _)| m | 1 << t);
+            out.extend_from_slice(&mask.to_le_bytes());
+            out.extend(weights.iter().filter(|&&w| w != 0).map(|&w| self.codebook.code(w) as u8));
+        }
+        let checksum = features::hash_bytes(&out);
+        out.extend_from_slice(&checksum.to_le_bytes());
+        out
+    }
+
+    /// Reads a model file, checking every part; never trusts a length beyond
+    /// the bytes that are there.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+            return Err(ModelError::NotAModel);
+        }
+        let mut r = Reader { bytes, at: MAGIC.len() };
+        let version = r.u16()?;
+        if version != VERSION {
+            return Err(ModelError::UnsupportedVersion(version));
+        }
+        let (body, sum) = bytes.split_at(bytes.len().checked_sub(4).ok_or(ModelError::Truncated)?);
+        if features::hash_bytes(body).to_le_bytes() != sum {
+            return Err(ModelError::Checksum);
+        }
+        let mut r = Reader { bytes: body, at: r.at };
+        if r.u8()? as usize != TAGS {
+            return Err(ModelError::Invalid("the label set differs"));
+        }
+        for name in TAG_NAMES {
+            let len = r.u8()? as usize;
+            if r.take(len)? != name.as_bytes() {
+                return Err(ModelError::Invalid("the label set differs"));
+            }
+        }
+        let mut codebook = Codebook([0; 128]);
+        for level in &mut codebook.0[1..] {
+            *level = r.u16()? as i16;
+        }
+        if codebook.0.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(ModelError::Invalid("the codebook is not strictly increasing"));
+        }
+        let mut start = [0; TAGS];
+        for w in &mut start {
+            *w = r.i32()?;
+        }
+        let mut transitions = [[0; TAGS]; TAGS];
+        for w in transitions.iter_mut().flatten() {
+            *w = r.i32()?;
+        }
+
+        let count = r.count(6)?;
+        let mut entries = Vec::with_capacity(count);
+        for _ in 0..count {
+            let key = r.u32()?;
+            if entries.last().is_some_and(|&(last, _)| last >= key) || key == 0 {
+                return Err(ModelError::Invalid("lexicon hashes are not strictly increasing"));
+            }
+            entries.push((key, r.u16()?));
+        }
+        let lexicon = Lexicon::new(entries);
+
+        // Each feature takes at least one byte of key and two of mask.
+        let count = r.count(3)?;
+        let mut keys = Vec::with_capacity(count);
+        let mut key = 0u32;
+        for _ in 0..count {
+            let delta = r.leb128()?;
+            key = key.checked_add(delta).filter(|_| delta > 0).ok_or(ModelError::Invalid("feature hashes are not strictly increasing"))?;
+            keys.push(key);
+        }
+        let mut features = FeatureTable::new(count);
+        for key in keys {
+            let mask = r.u16()?;
+            if mask == 0 || mask >> TAGS != 0 {
+                return Err(ModelError::Invalid("a feature's tag mask is out of range"));
+            }
+            let mut weights = [0i16; TAGS];
+            for (t, w) in weights.iter_mut().enumerate() {
+                if mask & 1 << t != 0 {
+                    let code = r.u8()? as i8;
+                    if code == 0 || code == i8::MIN {
+                        return Err(ModelError::Invalid("a weight code is out of range"));
+                    }
+                    *w = codebook.value(code);
+                }
+            }
+            features.insert(key, weights);
+        }
+        if r.at != body.len() {
+            return Err(ModelError::Invalid("trailing bytes after the features"));
+        }
+        Ok(Model { lexicon, codebook, start, transitions, features })
+    }
+}
+
+fn write_leb128(out: &mut Vec<u8>, mut value: u32) {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// Reads the parts of a model file, each read checked against the end.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, len: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len()).ok_or(ModelError::Truncated)?;
+        let part = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(part)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        Ok(self.take(N)?.try_into().expect("took N bytes"))
+    }
+
+    fn u8(&mut self) -> Result<u8, ModelError> {
+        Ok(self.take(1)?[0])
+    }
+
+    fn u16(&mut self) -> Result<u16, ModelError> {
+        Ok(u16::from_le_bytes(self.array()?))
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+
+    fn i32(&mut self) -> Result<i32, ModelError> {
+        Ok(i32::from_le_bytes(self.array()?))
+    }
+
+    /// A count of items that take at least `min_bytes` each, checked against
+    /// the bytes left before anything is allocated for them.
+    fn count(&mut self, min_bytes: usize) -> Result<usize, ModelError> {
+        let count = self.u32()? as usize;
+        if count.saturating_mul(min_bytes) > self.bytes.len() - self.at {
+            return Err(ModelError::Truncated);
+        }
+        Ok(count)
+    }
+
+    fn leb128(&mut self) -> Result<u32, ModelError> {
+        let mut value = 0u32;
+        for shift in (0..35).step_by(7) {
+            let byte = self.u8()?;
+            let part = u32::from(byte & 0x7f);
+            if shift == 28 && part > 0x0f {
+                return Err(ModelError::Invalid("a feature hash overflows 32 bits"));
+            }
+            value |= part << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(ModelError::Invalid("a feature hash overflows 32 bits"))
+    }
+}
+
+/// One type for a name throughout a document: where the mentions of the
+/// same words carry different types, each takes the type most of them carry
+/// (a tie leaves them as they are).
+fn consistent_labels(found: &mut [(Range<usize>, Label)], tokens: &[TokenInfo]) {
+    let type_index = |label: Label| TYPES.iter().position(|&t| t == label).expect("a type of the model");
+    let mut votes: std::collections::HashMap<u32, [u32; TYPES.len()]> = std::collections::HashMap::new();
+    for (range, label) in found.iter() {
+        votes.entry(features::name_hash(&tokens[range.clone()])).or_default()[type_index(*label)] += 1;
+    }
+    for (range, label) in found.iter_mut() {
+        let counts = votes[&features::name_hash(&tokens[range.clone()])];
+        let most = *counts.iter().max().expect("four types");
+        if counts[type_index(*label)] < most && counts.iter().filter(|&&c| c == most).count() == 1 {
+            *label = TYPES[counts.iter().position(|&c| c == most).expect("the maximum is there")];
+        }
+    }
+}
+
+impl Recognizer for Model {
+    fn recognize(&self, doc: &Document, mentions: &mut Vec<Mention>) {
+        let words: Vec<&str> = doc.tokens.iter().map(|t| doc.word(t)).collect();
+        let tagging = self.tag(&words);
+        let mut found = spans(&tagging.tags);
+        consistent_labels(&mut found, &tagging.tokens);
+        for (range, label) in found {
+            let first = &doc.tokens[range.start];
+            // The proclitics stay outside: the span starts at the stem.
+            let start = first.word.start + tagging.tokens[range.start].proclitics as usize;
+            mentions.push(Mention::new(start..doc.tokens[range.end - 1].word.end, label));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_read_stray_inside_tags_as_starts() {
+        let tags = [0, 1, 2, 2, 0, 4, 4, 3, 3, 8, 2];
+        let found = spans(&tags);
+        assert_eq!(
+            found,
+            [(1..4, Label::PER), (5..7, Label::LOC), (7..8, Label::LOC), (8..9, Label::LOC), (9..10, Label::MISC), (10..11, Label::PER)]
+        );
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_allowed_path() {
+        // O then I-PER would score 15, but I- only continues its type.
+        let mut e = [[0i32; TAGS]; 2];
+        e[0][OUTSIDE as usize] = 5;
+        e[0][1] = -10;
+        e[1][2] = 10;
+        e[1][1] = 3;
+        let mut tags = Vec::new();
+        viterbi(&e, &[0; TAGS], &[[0; TAGS]; TAGS], &mut tags);
+        assert_eq!(tags, [0, 1]);
+        // A transition bonus makes B-PER I-PER the best path (9 > 8).
+        let mut transitions = [[0; TAGS]; TAGS];
+        transitions[1][2] = 9;
+        viterbi(&e, &[0; TAGS], &transitions, &mut tags);
+        assert_eq!(tags, [1, 2]);
+    }
+
+    #[test]
+    fn a_name_keeps_the_type_most_of_its_mentions_have() {
+        let lexicon = Lexicon::new([]);
+        let mut tokens = Vec::new();
+        features::analyse(&["اوستن", "في", "اوستن", "و", "اوستن", "باريس", "باريس"], &lexicon, &mut tokens);
+        let mut found = vec![(0..1, Label::PER), (2..3, Label::ORG), (4..5, Label::PER), (5..6, Label::LOC), (6..7, Label::PER)];
+        consistent_labels(&mut found, &tokens);
+        let labels: Vec<Label> = found.iter().map(|(_, l)| *l).collect();
+        assert_eq!(labels, [Label::PER, Label::PER, Label::PER, Label::LOC, Label::PER], "a tie changes nothing");
+    }
+
+    fn small_model() -> Model {
+        let lexicon = Lexicon::new([(features::hash_word("بغداد"), features::flag::KNOWN | features::flag::LOCATION)]);
+        let mut weights = Vec::new();
+        let mut infos = Vec::new();
+        features::analyse(&["في", "بغداد"], &lexicon, &mut infos);
+        let mut keys = Vec::new();
+        features::features(&infos, 1, &mut keys);
+        for &key in &keys {
+            let mut w = [0i8; TAGS];
+            w[begin(Label::LOC) as usize] = 3;
+            w[0] = -1;
+            weights.push((key, w));
+        }
+        Model::new(lexicon, Codebook::log_spaced(1000, 100.0), [0; TAGS], [[0; TAGS]; TAGS], weights)
+    }
+
+    #[test]
+    fn codes_round_trip_through_the_codebook() {
+        let codebook = Codebook::log_spaced(30000, 10000.0);
+        assert_eq!(codebook.0[127], 30000);
+        for code in -127..=127i8 {
+            assert_eq!(codebook.code(codebook.value(code)), code);
+        }
+        assert_eq!(codebook.code(0), 0);
+    }
+
+    #[test]
+    fn bytes_round_trip() {
+        let model = small_model();
+        let bytes = model.to_bytes();
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(back, model);
+        assert_eq!(back.to_bytes(), bytes);
+        let words = ["في", "بغداد", "امس"];
+        assert_eq!(back.tag(&words).tags, model.tag(&words).tags);
+        assert_eq!(back.tag(&words).tags[1], begin(Label::LOC));
+    }
+
+    #[test]
+    fn damaged_bytes_are_refused() {
+        let bytes = small_model().to_bytes();
+        for len in 0..bytes.len() {
+            assert!(Model::from_bytes(&bytes[..len]).is_err(), "truncated to {len}");
+        }
+        for at in 0..bytes.len() {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0x20;
+            assert!(Model::from_bytes(&damaged).is_err(), "byte {at} flipped");
+        }
+        // A count beyond the bytes left is refused before anything is allocated.
+        let lexicon_count = MAGIC.len() + 2 + 1 + TAG_NAMES.iter().map(|n| 1 + n.len()).sum::<usize>() + 127 * 2 + (TAGS + TAGS * TAGS) * 4;
+        let mut huge = bytes.clone();
+        huge[lexicon_count..lexicon_count + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        let body = huge.len() - 4;
+        let sum = features::hash_bytes(&huge[..body]).to_le_bytes();
+        huge[body..].copy_from_slice(&sum);
+        assert_eq!(Model::from_bytes(&huge), Err(ModelError::Truncated));
+        let mut newer = bytes.clone();
+        newer[8] = 9;
+        assert_eq!(Model::from_bytes(&newer), Err(ModelError::UnsupportedVersion(9)));
+    }
+}
