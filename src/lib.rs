@@ -80,6 +80,30 @@ pub struct ExtractOptions {
     pub document_date: Option<(i32, u32, u32)>,
 }
 
+impl ExtractOptions {
+    /// Options for a document written on an ISO 8601 day (`2023-03-07`).
+    pub fn dated(iso: &str) -> Result<ExtractOptions, String> {
+        let invalid = || format!("not a date as YYYY-MM-DD: {iso:?}");
+        let mut parts = iso.trim().splitn(3, '-');
+        let mut number = |digits: usize| {
+            parts.next().filter(|p| p.len() == digits && p.bytes().all(|b| b.is_ascii_digit())).and_then(|p| p.parse::<u32>().ok())
+        };
+        let (year, month, day) = (number(4).ok_or_else(invalid)?, number(2).ok_or_else(invalid)?, number(2).ok_or_else(invalid)?);
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            1..=12 => 31,
+            _ => return Err(invalid()),
+        };
+        if !(1..=days).contains(&day) {
+            return Err(invalid());
+        }
+        Ok(ExtractOptions { document_date: Some((year as i32, month, day)) })
+    }
+}
+
 /// Runs recognisers in order of precedence and settles their finds.
 pub struct Extractor {
     recognizers: Vec<Box<dyn Recognizer + Send + Sync>>,
@@ -162,4 +186,17 @@ pub fn extract(text: &str) -> Extraction {
 /// salience, with roles, quotes and sentences.
 pub fn summarize(text: &str) -> summary::Summary {
     summary::summarize(text, &extract(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ExtractOptions;
+
+    #[test]
+    fn document_dates_are_iso_days() {
+        assert_eq!(ExtractOptions::dated("2024-02-29").unwrap().document_date, Some((2024, 2, 29)));
+        for bad in ["2023-02-29", "2023-13-01", "2023-3-7", "23-03-07", "2023-03-07T10:00", "", "٢٠٢٣-٠٣-٠٧"] {
+            assert!(ExtractOptions::dated(bad).is_err(), "{bad}");
+        }
+    }
 }

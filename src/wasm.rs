@@ -1,11 +1,32 @@
 //! The WebAssembly binding: a thin shell that hands JavaScript strings to the
 //! core and its results back as plain objects.
 
+use crate::lexicon::DictionaryEntry;
+use crate::ExtractOptions;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-fn to_js(extraction: &crate::Extraction) -> Result<JsValue, JsError> {
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(extraction, &serializer).map_err(|e| JsError::new(&e.to_string()))
+    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// What JavaScript may say about a document: `{documentDate: "2023-03-07"}`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+struct Options {
+    document_date: Option<String>,
+}
+
+fn options(value: JsValue) -> Result<ExtractOptions, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(ExtractOptions::default());
+    }
+    let options: Options = serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("options: {e}")))?;
+    match options.document_date {
+        Some(date) => ExtractOptions::dated(&date).map_err(|e| JsError::new(&e)),
+        None => Ok(ExtractOptions::default()),
+    }
 }
 
 /// Extracts the entities of `text` with the shipped model, in the shape of the contract.
@@ -14,20 +35,49 @@ pub fn extract(text: &str) -> Result<JsValue, JsError> {
     to_js(&crate::extract(text))
 }
 
-/// An extractor from a model file that its user trained (`alam train`).
+/// Summarises `text` with the shipped model: its entities ranked by salience.
+#[wasm_bindgen]
+pub fn summarize(text: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::summarize(text))
+}
+
+/// An extractor: the shipped model or a model file its user trained
+/// (`alam train`), with a site's dictionary if one is set.
 #[wasm_bindgen(js_name = Extractor)]
 pub struct JsExtractor(crate::Extractor);
 
 #[wasm_bindgen(js_class = Extractor)]
 impl JsExtractor {
-    /// Reads the model file's bytes; throws if they are not a valid model.
+    /// Reads a model file's bytes (throws if they are not a valid model), or
+    /// takes the shipped model when given none.
     #[wasm_bindgen(constructor)]
-    pub fn new(model: &[u8]) -> Result<JsExtractor, JsError> {
-        crate::Extractor::from_model_bytes(model).map(JsExtractor).map_err(|e| JsError::new(&e.to_string()))
+    pub fn new(model: Option<Vec<u8>>) -> Result<JsExtractor, JsError> {
+        match model {
+            Some(bytes) => crate::Extractor::from_model_bytes(&bytes).map(JsExtractor).map_err(|e| JsError::new(&e.to_string())),
+            None => Ok(JsExtractor(crate::Extractor::default())),
+        }
     }
 
-    /// Extracts the entities of `text`, in the shape of the contract.
-    pub fn extract(&self, text: &str) -> Result<JsValue, JsError> {
-        to_js(&self.0.extract(text))
+    /// Puts a dictionary (`[{names: [...], label, id?, url?}, ...]`) before the
+    /// model: its entries win where they overlap what the model finds.
+    #[wasm_bindgen(js_name = setDictionary)]
+    pub fn set_dictionary(&mut self, entries: JsValue) -> Result<(), JsError> {
+        let entries: Vec<DictionaryEntry> =
+            serde_wasm_bindgen::from_value(entries).map_err(|e| JsError::new(&format!("dictionary: {e}")))?;
+        let extractor = std::mem::replace(&mut self.0, crate::Extractor::with_recognizers(Vec::new()));
+        self.0 = extractor.with_dictionary(entries);
+        Ok(())
+    }
+
+    /// Extracts the entities of `text`, in the shape of the contract; `options`
+    /// may give the document's date (`{documentDate: "2023-03-07"}`).
+    pub fn extract(&self, text: &str, options: JsValue) -> Result<JsValue, JsError> {
+        to_js(&self.0.extract_with(text, &self::options(options)?))
+    }
+
+    /// Summarises `text`: its entities ranked by salience, with roles, quotes and sentences.
+    pub fn summarize(&self, text: &str, options: JsValue) -> Result<JsValue, JsError> {
+        let extraction = self.0.extract_with(text, &self::options(options)?);
+        to_js(&crate::summary::summarize(text, &extraction))
     }
 }
