@@ -6,7 +6,10 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   alam tag           one document per line of standard input, one JSON object per line out
   alam tag --whole   all of standard input as one document, one JSON object out
-                     (either with --model PATH: a model file from alam train)
+  alam summarize     all of standard input as one document: its entities ranked by salience
+                     (each of these with --model PATH: a model file from alam train;
+                     --dictionary JSON: a site's entries [{\"names\": [...], \"label\", \"id\", \"url\"}];
+                     --date YYYY-MM-DD: the day the documents were written)
   alam train [--out PATH] [--gazetteers DIR] [--territories JSON] [--epochs N] [--dropout P] CONLL...
                      trains a model on CoNLL files (default out: models/alam.model)
   alam eval [--model PATH] [--seen CONLL]... CONLL
@@ -18,6 +21,7 @@ fn main() -> ExitCode {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match args.as_slice() {
         ["tag", rest @ ..] => tag(rest),
+        ["summarize", rest @ ..] => summarize(rest),
         ["train", rest @ ..] => train(rest),
         ["eval", rest @ ..] => eval(rest),
         ["--help" | "-h"] => {
@@ -35,36 +39,75 @@ fn main() -> ExitCode {
     }
 }
 
-fn tag(args: &[&str]) -> Result<(), String> {
-    let whole = args.contains(&"--whole");
-    let args: Vec<&str> = args.iter().copied().filter(|&a| a != "--whole").collect();
-    let extractor = match flags(&args, &["--model"])? {
-        (options, rest) if rest.is_empty() => match options.as_slice() {
-            [] => alam::Extractor::default(),
-            [(_, path)] => {
+/// What `alam tag` and `alam summarize` are given: the extractor and the options of the documents.
+struct Tagger {
+    extractor: alam::Extractor,
+    options: alam::ExtractOptions,
+}
+
+impl Tagger {
+    fn from_args(args: &[&str]) -> Result<Tagger, String> {
+        let (flags, rest) = flags(args, &["--model", "--dictionary", "--date"])?;
+        if !rest.is_empty() {
+            return Err(format!("unknown arguments {rest:?}\n{USAGE}"));
+        }
+        let once = |name: &str| -> Result<Option<&str>, String> {
+            match flags.iter().filter(|(flag, _)| *flag == name).map(|&(_, value)| value).collect::<Vec<_>>().as_slice() {
+                [] => Ok(None),
+                [value] => Ok(Some(value)),
+                _ => Err(format!("{name} is given twice\n{USAGE}")),
+            }
+        };
+        let mut extractor = match once("--model")? {
+            None => alam::Extractor::default(),
+            Some(path) => {
                 let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
                 alam::Extractor::from_model_bytes(&bytes).map_err(|e| format!("{path}: {e}"))?
             }
-            _ => return Err(format!("--model is given twice\n{USAGE}")),
-        },
-        _ => return Err(format!("unknown arguments\n{USAGE}")),
-    };
-    if whole {
-        tag_whole(&extractor)
-    } else {
-        tag_lines(&extractor)
+        };
+        if let Some(path) = once("--dictionary")? {
+            let entries: Vec<alam::lexicon::DictionaryEntry> =
+                serde_json::from_str(&read(path)?).map_err(|e| format!("{path}: {e}"))?;
+            extractor = extractor.with_dictionary(entries);
+        }
+        let options = match once("--date")? {
+            None => alam::ExtractOptions::default(),
+            Some(date) => alam::ExtractOptions::dated(date)?,
+        };
+        Ok(Tagger { extractor, options })
+    }
+
+    fn write(&self, out: &mut impl Write, text: &str) -> Result<(), String> {
+        serde_json::to_writer(&mut *out, &self.extractor.extract_with(text, &self.options)).map_err(|e| e.to_string())?;
+        out.write_all(b"\n").map_err(|e| e.to_string())
     }
 }
 
-fn write_result(out: &mut impl Write, extractor: &alam::Extractor, text: &str) -> Result<(), String> {
-    serde_json::to_writer(&mut *out, &extractor.extract(text)).map_err(|e| e.to_string())?;
-    out.write_all(b"\n").map_err(|e| e.to_string())
+fn tag(args: &[&str]) -> Result<(), String> {
+    let whole = args.contains(&"--whole");
+    let args: Vec<&str> = args.iter().copied().filter(|&a| a != "--whole").collect();
+    let tagger = Tagger::from_args(&args)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if whole {
+        tagger.write(&mut out, &read_input()?)?;
+    } else {
+        tag_lines(&tagger, &mut out)?;
+    }
+    out.flush().map_err(|e| e.to_string())
+}
+
+fn summarize(args: &[&str]) -> Result<(), String> {
+    let tagger = Tagger::from_args(args)?;
+    let text = read_input()?;
+    let summary = alam::summary::summarize(&text, &tagger.extractor.extract_with(&text, &tagger.options));
+    let mut out = BufWriter::new(io::stdout().lock());
+    serde_json::to_writer(&mut out, &summary).map_err(|e| e.to_string())?;
+    out.write_all(b"\n").and_then(|()| out.flush()).map_err(|e| e.to_string())
 }
 
 /// Each line is its own document; a line that is not UTF-8 stops the run.
-fn tag_lines(extractor: &alam::Extractor) -> Result<(), String> {
+fn tag_lines(tagger: &Tagger, out: &mut impl Write) -> Result<(), String> {
     let mut input = io::stdin().lock();
-    let mut out = BufWriter::new(io::stdout().lock());
     let mut line = Vec::new();
     for number in 1.. {
         line.clear();
@@ -73,27 +116,22 @@ fn tag_lines(extractor: &alam::Extractor) -> Result<(), String> {
         }
         let bytes = line.strip_suffix(b"\n").unwrap_or(&line);
         let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
-        let text = utf8(bytes, number)?;
-        write_result(&mut out, extractor, text)?;
+        tagger.write(out, utf8(bytes, number)?)?;
     }
-    out.flush().map_err(|e| e.to_string())
+    Ok(())
 }
 
-/// All of standard input is one document.
-fn tag_whole(extractor: &alam::Extractor) -> Result<(), String> {
+/// All of standard input as one document.
+fn read_input() -> Result<String, String> {
     let mut bytes = Vec::new();
     io::stdin().lock().read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
-            let line_start = bytes[..e.valid_up_to()].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-            return Err(format!("line {line}: invalid UTF-8 at byte {}", e.valid_up_to() - line_start));
-        }
-    };
-    let mut out = BufWriter::new(io::stdout().lock());
-    write_result(&mut out, extractor, text)?;
-    out.flush().map_err(|e| e.to_string())
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid = e.utf8_error().valid_up_to();
+        let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
+        let line_start = bytes[..valid].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        format!("line {line}: invalid UTF-8 at byte {}", valid - line_start)
+    })
 }
 
 fn utf8(bytes: &[u8], line: usize) -> Result<&str, String> {

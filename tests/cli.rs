@@ -144,3 +144,43 @@ fn unknown_arguments_are_refused_with_usage() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("usage:"));
 }
+
+#[test]
+fn a_dictionary_and_a_document_date_from_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("alam-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dictionary = dir.join("dictionary.json");
+    std::fs::write(&dictionary, r#"[{"names": ["مجلس الحي"], "label": "ORG", "id": "council", "url": "https://example.org/council"}]"#)
+        .unwrap();
+    let args = ["tag", "--dictionary", dictionary.to_str().unwrap(), "--date", "2023-03-09"];
+    let results = json_lines(&alam(&args, "اجتمع ولمجلس الحي الثلاثاء\n".as_bytes()));
+    let entities = &results[0]["entities"];
+    assert_eq!(entities[0]["text"], "مجلس الحي");
+    assert_eq!(entities[0]["id"], "council");
+    assert_eq!(entities[0]["url"], "https://example.org/council");
+    assert_eq!(entities[1]["text"], "الثلاثاء");
+    assert_eq!(entities[1]["value"], "2023-03-07");
+
+    let bad_date = alam(&["tag", "--date", "2023-02-30"], b"");
+    assert!(!bad_date.status.success());
+    assert!(String::from_utf8_lossy(&bad_date.stderr).contains("not a date as YYYY-MM-DD"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn summarize_ranks_the_article_s_entities() {
+    let article = sample_article();
+    let output = alam(&["summarize"], article.as_bytes());
+    let summary = &json_lines(&output)[0];
+    let top: Vec<(&str, &str)> = summary["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(3)
+        .map(|e| (e["name"].as_str().unwrap(), e["label"].as_str().unwrap()))
+        .collect();
+    assert_eq!(top, [("العراق", "LOC"), ("بغداد", "LOC"), ("لويد أوستن", "PER")]);
+    let austin = &summary["entities"][2];
+    assert_eq!(austin["roles"][0], "وزير الدفاع الأميركي");
+    assert!(austin["quotes"].as_array().unwrap().len() >= 5, "{austin}");
+}
