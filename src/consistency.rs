@@ -1,10 +1,11 @@
 //! Consistency within a document: a name written in full once is the same
 //! name where it is written again. A mention that stops short of a full form
 //! the document uses elsewhere (`محمد شياع` before `السوداني`, after
-//! `محمد شياع السوداني` was found) is completed to it.
+//! `محمد شياع السوداني` was found) is completed to it, and a person's family
+//! name standing alone (`السوداني`) is that person.
 
 use crate::{Document, Label, Mention};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Completes name mentions (settled, sorted by start) that the words after
@@ -52,6 +53,46 @@ pub fn complete_names(doc: &Document, mentions: &mut [Mention]) {
     }
 }
 
+/// Tags the untagged words that are the family name of a person the document
+/// names in full (the last word of a PER mention of two words or more).
+pub fn tag_family_names(doc: &Document, mentions: &mut Vec<Mention>) {
+    let text = doc.text.as_str();
+    let family_names: HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.label == Label::PER)
+        .filter_map(|m| {
+            let name = &text[m.span.clone()];
+            let (_, last) = name.rsplit_once(' ')?;
+            (last.chars().count() >= MIN_FAMILY_NAME).then_some(last)
+        })
+        .collect();
+    if family_names.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    let mut next = 0;
+    for token in &doc.tokens {
+        while next < mentions.len() && mentions[next].span.end <= token.word.start {
+            next += 1;
+        }
+        let tagged = mentions.get(next).is_some_and(|m| m.span.start < token.word.end);
+        if tagged {
+            continue;
+        }
+        let stem = token.stem_with(text, |w| family_names.contains(w));
+        if family_names.contains(&text[stem..token.word.end]) {
+            found.push(Mention::new(stem..token.word.end, Label::PER));
+        }
+    }
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
+/// A family name shorter than this is too likely a common word.
+const MIN_FAMILY_NAME: usize = 3;
+
 fn is_name(label: Label) -> bool {
     matches!(label, Label::PER | Label::LOC | Label::ORG | Label::MISC)
 }
@@ -90,6 +131,18 @@ mod tests {
             &[("محمد شياع السوداني", Label::PER), ("محمد شياع", Label::PER), ("محمد شياع", Label::PER), ("بغداد", Label::LOC)],
         );
         assert_eq!(got, ["محمد شياع السوداني", "محمد شياع السوداني", "محمد شياع", "بغداد"]);
+    }
+
+    #[test]
+    fn a_family_name_alone_is_the_person_named_in_full() {
+        let text = "التقى محمد شياع السوداني نظيره، ثم قال والسوداني إن حسين وصل";
+        let doc = Document::new(text);
+        let folded = doc.text.as_str();
+        let at = folded.find("محمد").unwrap();
+        let mut mentions = vec![Mention::new(at..at + "محمد شياع السوداني".len(), Label::PER)];
+        tag_family_names(&doc, &mut mentions);
+        let got: Vec<&str> = mentions.iter().map(|m| &folded[m.span.clone()]).collect();
+        assert_eq!(got, ["محمد شياع السوداني", "السوداني"]);
     }
 
     #[test]

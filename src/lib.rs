@@ -165,6 +165,7 @@ impl Extractor {
         doc.date = options.document_date;
         let mut mentions = self.mentions(&doc);
         consistency::complete_names(&doc, &mut mentions);
+        consistency::tag_family_names(&doc, &mut mentions);
         // Quotes look at the settled names (a speaker is a person's mention) and
         // may add the bare name of a speaker that no recogniser tagged.
         let quotes = quotes::find(&doc, &mut mentions);

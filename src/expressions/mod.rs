@@ -296,6 +296,8 @@ mod tests {
         assert_eq!(only("في مارس 2019"), date("مارس 2019", "2019-03"));
         assert_eq!(only("منذ آذار"), date("آذار", "--03"));
         assert_eq!(found("قال رمضان إن"), []);
+        assert_eq!(found("باعت نيسان سيارات أكثر"), []);
+        assert_eq!(only("في 5 نيسان 2020"), date("5 نيسان 2020", "2020-04-05"));
         let ramadan = only("خلال شهر رمضان");
         assert_eq!((ramadan.0.as_str(), ramadan.2), ("شهر رمضان", text("--09")));
     }

@@ -20,12 +20,13 @@ use crate::entities::Qualifier;
 
 /// Gregorian months by number: names that mean the month wherever they stand,
 /// and names that are also ordinary words or names (آب "father", مارس "practised",
-/// ماي، جوان، أوت) and count as months only next to a day, a year or a paired name.
+/// ماي، جوان، أوت; نيسان is also the carmaker Nissan, frequent in business news)
+/// and count as months only next to a day, a year or a paired name.
 pub const GREGORIAN_MONTHS: [(&str, &str); 12] = [
     ("كانون الثاني|كانون ثاني|يناير|جانفي", ""),
     ("شباط|فبراير|فيفري", ""),
     ("آذار", "مارس"),
-    ("نيسان|أبريل|إبريل|أفريل", ""),
+    ("أبريل|إبريل|أفريل", "نيسان"),
     ("أيار|مايو", "ماي"),
     ("حزيران|يونيو|يونيه", "جوان"),
     ("تموز|يوليو|يوليه|يوليوز|جويلية", ""),
