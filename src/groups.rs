@@ -7,6 +7,7 @@
 //! first name alone the one full name starting with it; where two people
 //! share the name the short mention stays apart rather than guess.
 
+use crate::cues::title_of;
 use crate::tokens::{proclitic_runs, TokenKind};
 use crate::{Document, Label, Mention};
 use serde::Serialize;
@@ -149,17 +150,6 @@ fn short_form_of<'k>(
     }
 }
 
-/// Heads of titles and roles (folded, without the article).
-const ROLE_HEADS: &[&str] = &[
-    "وزير", "وزيره", "رئيس", "رئيسه", "امين", "نائب", "قائد", "نظير", "نظيره", "نظيرها", "ملك", "امير", "شيخ", "سفير",
-    "سفيره", "متحدث", "متحدثه", "مدير", "مديره", "زعيم", "مستشار", "جنرال", "مبعوث", "المرشد", "مرشد", "حاكم", "محافظ",
-];
-
-fn is_role_head(word: &str) -> bool {
-    let bare = word.strip_prefix("ال").unwrap_or(word);
-    ROLE_HEADS.contains(&bare)
-}
-
 /// A title written right before mention `i` (`وزير الدفاع الأميركي لويد أوستن`):
 /// a role head followed only by definite words, genitives or other names.
 fn role_before(doc: &Document, mentions: &[Mention], i: usize) -> Option<String> {
@@ -177,7 +167,7 @@ fn role_before(doc: &Document, mentions: &[Mention], i: usize) -> Option<String>
             return None;
         }
         let word = &text[token.word.clone()];
-        let head = std::iter::once(0).chain(proclitic_runs(word)).find(|&n| is_role_head(&word[n..]));
+        let head = std::iter::once(0).chain(proclitic_runs(word)).find(|&n| title_of(&word[n..]).is_some());
         if let Some(n) = head {
             return Some(original_text(doc, token.word.start + n..end).to_string());
         }

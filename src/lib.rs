@@ -18,6 +18,7 @@
 //! ```
 
 pub mod consistency;
+pub mod cues;
 pub mod entities;
 pub mod expressions;
 pub mod features;

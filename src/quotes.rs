@@ -13,6 +13,7 @@
 //! A short quote (three words or fewer) that the sentence runs on after
 //! (“تعزيز وتوسيع” الشراكة) marks a phrase, not speech: it has no speaker.
 
+use crate::cues::title_of;
 use crate::entities::QuoteSpan;
 use crate::tokens::TokenKind;
 use crate::{Document, Label, Mention};
@@ -50,13 +51,6 @@ const SPEECH_VERBS: &[&str] = &[
 
 /// After a quote, these name its source: “…” بحسب أوستن.
 const SOURCE_WORDS: &[&str] = &["بحسب", "حسب", "وفق", "وفقا"];
-
-/// Titles a person is named with, folded and without the article.
-const TITLES: &[&str] = &[
-    "وزير", "وزيره", "رئيس", "رئيسه", "ملك", "ملكه", "امير", "اميره", "نائب", "نائبه", "مستشار", "مستشاره",
-    "سفير", "سفيره", "متحدث", "متحدثه", "ناطق", "ناطقه", "قائد", "امين", "امينه", "جنرال", "شيخ", "سيد", "سيده",
-    "مبعوث", "مبعوثه", "نظير", "نظيره", "نظيرها", "زعيم", "زعيمه", "مدير", "مديره", "مرشد", "رئيسي",
-];
 
 /// How far back a title or a bare name looks for the person it stands for:
 /// this many people, among this many times as many mentions. Articles name
@@ -199,13 +193,6 @@ fn without_conjunction<'w>(word: &'w str, list: &[&str]) -> Option<&'w str> {
 
 fn is_speech_verb(word: &str) -> bool {
     without_conjunction(word, SPEECH_VERBS).is_some()
-}
-
-/// The title a word names, without the article (الوزيرة → وزيره).
-fn title_of(word: &str) -> Option<&str> {
-    let bare = word.strip_prefix(['و', 'ف']).filter(|w| w.starts_with("ال") || TITLES.contains(w)).unwrap_or(word);
-    let bare = bare.strip_prefix("ال").unwrap_or(bare);
-    TITLES.contains(&bare).then_some(bare)
 }
 
 fn is_definite(word: &str) -> bool {
@@ -370,7 +357,7 @@ mod tests {
 
     #[test]
     fn word_lists_are_written_folded() {
-        for word in SPEECH_VERBS.iter().chain(SOURCE_WORDS).chain(TITLES).chain(NOT_SUBJECT) {
+        for word in SPEECH_VERBS.iter().chain(SOURCE_WORDS).chain(crate::cues::TITLES).chain(NOT_SUBJECT) {
             assert_eq!(crate::text::Normalized::new(word).as_str(), *word);
         }
     }

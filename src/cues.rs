@@ -1,0 +1,31 @@
+//! Cue words that the steps after recognition share: the titles people are
+//! named with (folded, without the article).
+
+/// Titles and roles a person is named with: وزير الدفاع، رئيس الوزراء، الأمين العام …
+pub const TITLES: &[&str] = &[
+    "وزير", "وزيره", "رئيس", "رئيسه", "ملك", "ملكه", "امير", "اميره", "نائب", "نائبه", "مستشار", "مستشاره", "سفير",
+    "سفيره", "متحدث", "متحدثه", "ناطق", "ناطقه", "قائد", "امين", "امينه", "جنرال", "شيخ", "سيد", "سيده", "مبعوث",
+    "مبعوثه", "نظير", "نظيره", "نظيرها", "زعيم", "زعيمه", "مدير", "مديره", "مرشد", "حاكم", "محافظ",
+];
+
+/// The title a folded word names, without a conjunction or the article
+/// (والوزيرة → وزيره).
+pub fn title_of(word: &str) -> Option<&str> {
+    let bare = word.strip_prefix(['و', 'ف']).filter(|w| w.starts_with("ال") || TITLES.contains(w)).unwrap_or(word);
+    let bare = bare.strip_prefix("ال").unwrap_or(bare);
+    TITLES.contains(&bare).then_some(bare)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_of;
+
+    #[test]
+    fn titles_with_and_without_article_and_conjunction() {
+        assert_eq!(title_of("والوزيره"), Some("وزيره"));
+        assert_eq!(title_of("رئيس"), Some("رئيس"));
+        assert_eq!(title_of("الرئيس"), Some("رئيس"));
+        assert_eq!(title_of("وزراء"), None);
+        assert_eq!(title_of("والعراق"), None);
+    }
+}
