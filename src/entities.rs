@@ -1,7 +1,7 @@
 //! Entities: what recognisers find, how overlapping finds are settled, and
 //! the result shape of the contract (UTF-16 offsets into the input).
 
-use crate::groups::{Group, Grouping};
+use crate::groups::{Group, Grouping, Reference};
 use crate::text::{Normalized, Utf16Offsets};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -250,7 +250,14 @@ pub fn to_extraction(text: &Normalized, mentions: Vec<Mention>, quotes: Vec<Quot
             }
         })
         .collect();
-    Extraction { entities, quotes, groups: grouped.groups }
+    let mut groups = grouped.groups;
+    let mut units = Utf16Offsets::new(original);
+    for (k, span) in grouped.references {
+        let range = text.original_range(span);
+        let (start, end) = (units.at(range.start), units.at(range.end));
+        groups[k].references.push(Reference { start, end, text: original[range].to_string() });
+    }
+    Extraction { entities, quotes, groups }
 }
 
 #[cfg(test)]
@@ -273,7 +280,7 @@ mod tests {
         let original = "😀 في بغدادَ";
         let text = Normalized::new(original);
         let at = text.as_str().find("بغداد").unwrap();
-        let grouping = Grouping { group_of: vec![None], groups: Vec::new() };
+        let grouping = Grouping { group_of: vec![None], groups: Vec::new(), references: Vec::new() };
         let result = to_extraction(&text, vec![Mention::new(at..at + "بغداد".len(), Label::LOC)], Vec::new(), grouping);
         assert_eq!(
             result.entities,

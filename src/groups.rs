@@ -24,6 +24,17 @@ pub struct Group {
     pub roles: Vec<String>,
     /// Indices of its mentions in the result's entities.
     pub mentions: Vec<usize>,
+    /// Where the text names it by a title alone (`الوزير الأميركي`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Reference>,
+}
+
+/// A stretch of the input, in UTF-16 offsets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reference {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
 }
 
 /// Which group each mention belongs to.
@@ -33,6 +44,8 @@ pub struct Grouping {
     pub group_of: Vec<Option<usize>>,
     /// The groups, in order of first mention.
     pub groups: Vec<Group>,
+    /// Titles standing alone for a person: (group, byte range of the folded text), in text order.
+    pub references: Vec<(usize, Range<usize>)>,
 }
 
 /// Groups the name mentions among `mentions` (settled, sorted by start).
@@ -72,7 +85,13 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
     for (i, seed) in seed_of.iter().enumerate() {
         let Some(seed) = *seed else { continue };
         let g = *number[seed].get_or_insert_with(|| {
-            groups.push(Group { name: String::new(), label: mentions[i].label, roles: Vec::new(), mentions: Vec::new() });
+            groups.push(Group {
+                name: String::new(),
+                label: mentions[i].label,
+                roles: Vec::new(),
+                mentions: Vec::new(),
+                references: Vec::new(),
+            });
             groups.len() - 1
         });
         group_of[i] = Some(g);
@@ -93,7 +112,8 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
             }
         }
     }
-    Grouping { group_of, groups }
+    let references = title_references(doc, mentions, &groups);
+    Grouping { group_of, groups, references }
 }
 
 fn is_name(label: Label) -> bool {
@@ -150,33 +170,120 @@ fn short_form_of<'k>(
     }
 }
 
+/// Where the title a token names starts (after its proclitics), if it names one.
+fn title_at(doc: &Document, j: usize) -> Option<usize> {
+    let token = doc.tokens.get(j).filter(|t| t.kind == TokenKind::Arabic)?;
+    let word = doc.word(token);
+    // The longest proclitic run that leaves a title: وزير keeps its و, ورئيس does not.
+    std::iter::once(0).chain(proclitic_runs(word)).filter(|&n| title_of(&word[n..]).is_some()).last().map(|n| token.word.start + n)
+}
+
 /// A title written right before mention `i` (`وزير الدفاع الأميركي لويد أوستن`):
-/// a role head followed only by definite words, genitives or other names.
+/// a title followed only by definite words, genitives or other names, or by
+/// one indefinite noun it governs (`قائد فيلق القدس الإيراني`); a title
+/// before it joins (`نائب رئيس الحشد الشعبي`).
 fn role_before(doc: &Document, mentions: &[Mention], i: usize) -> Option<String> {
-    let start = mentions[i].span.start;
-    let first = doc.tokens.partition_point(|t| t.word.end <= start);
-    let text = doc.text.as_str();
+    let first = doc.tokens.partition_point(|t| t.word.end <= mentions[i].span.start);
     let in_other_name = |at: usize| {
         let containing = mentions[..i].partition_point(|m| m.span.start <= at);
         containing > 0 && mentions[containing - 1].span.contains(&at) && is_name(mentions[containing - 1].label)
     };
     let end = doc.tokens.get(first.checked_sub(1)?)?.word.end;
-    for j in (first.saturating_sub(6)..first).rev() {
+    let mut j = first;
+    let mut head = loop {
+        if j == 0 || first - j >= MAX_ROLE_WORDS {
+            return None;
+        }
+        j -= 1;
+        if let Some(at) = title_at(doc, j) {
+            break at;
+        }
         let token = &doc.tokens[j];
-        if token.kind != TokenKind::Arabic {
+        let definite = token.stem_start > token.word.start || doc.word(token).starts_with("ال");
+        let governed = j > 0 && title_at(doc, j - 1).is_some();
+        if token.kind != TokenKind::Arabic || !(definite || governed || in_other_name(token.word.start)) {
             return None;
         }
-        let word = &text[token.word.clone()];
-        let head = std::iter::once(0).chain(proclitic_runs(word)).find(|&n| title_of(&word[n..]).is_some());
-        if let Some(n) = head {
-            return Some(original_text(doc, token.word.start + n..end).to_string());
-        }
-        let qualifies = token.stem_start > token.word.start || word.starts_with("ال") || in_other_name(token.word.start);
-        if !qualifies {
-            return None;
-        }
+    };
+    while let Some(at) = j.checked_sub(1).and_then(|k| title_at(doc, k)) {
+        head = at;
+        j -= 1;
     }
-    None
+    Some(original_text(doc, head..end).to_string())
+}
+
+/// The most words a role before a name spans.
+const MAX_ROLE_WORDS: usize = 6;
+
+/// A role's words, folded and without the article: its title and its complements.
+fn role_words(role: &str) -> Option<(String, Vec<String>)> {
+    let folded = crate::text::Normalized::new(role);
+    let mut words = folded.as_str().split_whitespace();
+    let head = title_of(words.next()?)?.to_string();
+    let complements = words.map(|w| w.strip_prefix("ال").unwrap_or(w).to_string()).collect();
+    Some((head, complements))
+}
+
+/// Mentions of a person by a title alone (`الوزير الأميركي` after `وزير الدفاع
+/// الأميركي لويد أوستن`), each with the one group whose roles it matches. A
+/// title right before a name is a role, not a reference; a title without the
+/// article needs a complement (`قائد` alone governs something else).
+fn title_references(doc: &Document, mentions: &[Mention], groups: &[Group]) -> Vec<(usize, Range<usize>)> {
+    let roles: Vec<(usize, String, Vec<String>)> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.label == Label::PER)
+        .flat_map(|(k, g)| g.roles.iter().filter_map(move |r| role_words(r).map(|(head, rest)| (k, head, rest))))
+        .collect();
+    if roles.is_empty() {
+        return Vec::new();
+    }
+    // The mention over a token's last byte, if any.
+    let mention_over = |token: &crate::tokens::Token| {
+        let last = token.word.end - 1;
+        let i = mentions.partition_point(|m| m.span.end <= last);
+        mentions.get(i).filter(|m| m.span.start <= last)
+    };
+    let text = doc.text.as_str();
+    let mut found = Vec::new();
+    let mut t = 0;
+    while t < doc.tokens.len() {
+        let Some(start) = title_at(doc, t).filter(|_| mention_over(&doc.tokens[t]).is_none()) else {
+            t += 1;
+            continue;
+        };
+        let head = title_of(&text[start..doc.tokens[t].word.end]).expect("a title").to_string();
+        let mut end = t + 1;
+        let mut complements = Vec::new();
+        while end < doc.tokens.len() && end <= t + 3 && mention_over(&doc.tokens[end]).is_none() {
+            let word = doc.word(&doc.tokens[end]);
+            match word.strip_prefix("ال") {
+                Some(rest) if rest.chars().count() >= 2 => complements.push(rest.to_string()),
+                _ => break,
+            }
+            end += 1;
+        }
+        // A name the title governs may stand between it and the person (الأمين العام للأمم المتحدة).
+        let mut next = end;
+        while doc.tokens.get(next).and_then(mention_over).is_some_and(|m| m.label != Label::PER && is_name(m.label)) {
+            next += 1;
+        }
+        let before_a_person = doc.tokens.get(next).and_then(mention_over).is_some_and(|m| m.label == Label::PER);
+        let definite = text[start..].starts_with("ال");
+        if !before_a_person && (definite || !complements.is_empty()) {
+            let mut matching: Vec<usize> = roles
+                .iter()
+                .filter(|(_, h, rest)| *h == head && complements.iter().all(|c| rest.contains(c)))
+                .map(|&(k, _, _)| k)
+                .collect();
+            matching.dedup();
+            if let [k] = matching[..] {
+                found.push((k, start..doc.tokens[end - 1].word.end));
+            }
+        }
+        t = end;
+    }
+    found
 }
 
 fn original_text<'a>(doc: &Document<'a>, folded: Range<usize>) -> &'a str {
