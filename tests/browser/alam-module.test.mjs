@@ -74,7 +74,10 @@ test('lone surrogates count as one unit, like the U+FFFD the command line gets',
   const documents = ['\uD800 بغداد', 'العراق \uDC00\uDC00 وبغداد \uD83D', 'في\uDBFFبغداد'];
   // UTF-8 cannot carry a lone surrogate; the wasm glue's TextEncoder writes U+FFFD for it too.
   const expected = tagLines(documents.map((text) => text.toWellFormed()));
-  assert.deepEqual(expected[0], { entities: [{ start: 2, end: 7, label: 'LOC', text: 'بغداد' }] });
+  assert.deepEqual(expected[0], {
+    entities: [{ start: 2, end: 7, label: 'LOC', text: 'بغداد', entity: 0 }],
+    groups: [{ name: 'بغداد', label: 'LOC', roles: [], mentions: [0] }],
+  });
   assert.deepEqual(await extractInBrowser(documents), expected);
 });
 
