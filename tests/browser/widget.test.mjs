@@ -227,6 +227,92 @@ test('options: labels limits the types shown; a bad exclude selector is refused'
   await page.close();
 });
 
+/** A site's dictionary entry, written with diacritics the page leaves out. */
+const RAFIDAIN = { names: ['مُؤَسَّسَة الرافدين للتنمية'], label: 'ORG', id: 'rafidain', url: 'https://example.org/rafidain' };
+
+/** Hovers the first entity whose text is `text` and returns the tooltip's text and links. */
+async function hoverTooltip(page, text) {
+  const box = await page.evaluate((text) => {
+    const { range } = window.handle.entities.find((e) => e.text === text);
+    const { x, y, width, height } = range.getBoundingClientRect();
+    return { x, y, width, height };
+  }, text);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-alam-widget]').shadowRoot.querySelector('.tooltip:not([hidden]) .name')?.textContent === text,
+    text,
+  );
+  return page.evaluate(() => {
+    const tooltip = document.querySelector('[data-alam-widget]').shadowRoot.querySelector('.tooltip');
+    return { text: tooltip.textContent, links: [...tooltip.querySelectorAll('a')].map((a) => [a.href, a.rel]) };
+  });
+}
+
+test('options: a dictionary entry with its link in the tooltip; documentDate gives a weekday its date', { timeout: 60_000 }, async () => {
+  const { page, errors } = await openPage(`${server.origin}/fixtures/options.html`);
+  const entities = await page.evaluate(async (entry) => {
+    const { highlight } = await import('/embed.js');
+    window.handle = await highlight(document.querySelector('article'), { documentDate: '2023-03-09', dictionary: [entry] });
+    return window.handle.entities.map(({ range, ...entity }) => entity);
+  }, RAFIDAIN);
+  const text = 'تبرعات للمدارس\nوصل الوفد يوم الثلاثاء إلى بغداد، وتبرّع الوزير لمؤسسة الرافدين للتنمية بمبلغ 2.5 مليون دولار.';
+  const at = (words) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length, text: words });
+  assert.deepEqual(entities, [
+    // Thursday 9 March 2023: that Tuesday was the 7th.
+    { ...at('يوم الثلاثاء'), label: 'DATE', value: '2023-03-07' },
+    { ...at('بغداد'), label: 'LOC' },
+    // After the proclitic ل, without the entry's diacritics.
+    { ...at('مؤسسة الرافدين للتنمية'), label: 'ORG', id: 'rafidain', url: 'https://example.org/rafidain' },
+    { ...at('2.5 مليون دولار'), label: 'MONEY', value: 2500000, currency: 'USD', unit: 'دولار' },
+  ].map(({ start, end, text, ...rest }) => ({ start, end, label: rest.label, text, ...rest })));
+  assert.deepEqual(await readHighlights(page), entities.map(({ label, text }) => [label, text]));
+
+  const org = await hoverTooltip(page, 'مؤسسة الرافدين للتنمية');
+  assert.deepEqual(org.links, [['https://example.org/rafidain', 'noopener']]);
+  assert.equal(org.text, 'مؤسسة · Organisationمؤسسة الرافدين للتنميةhttps://example.org/rafidainذُكر مرة واحدة · 1 mention');
+  assert.equal((await hoverTooltip(page, 'يوم الثلاثاء')).text, 'تاريخ · Dateيوم الثلاثاءالقيمة · value: 2023-03-07ذُكر مرة واحدة · 1 mention');
+  assert.equal((await hoverTooltip(page, '2.5 مليون دولار')).text, 'مبلغ مالي · Money2.5 مليون دولارالقيمة · value: 2500000 USDذُكر مرة واحدة · 1 mention');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('options: modelUrl loads a model file in the worker; a bad one rejects and leaves the page untouched', { timeout: 60_000 }, async () => {
+  const { page, requests } = await openPage(`${server.origin}/fixtures/article.html`);
+  const own = await page.evaluate(async () => {
+    const { highlight } = await import('/embed.js');
+    const handle = await highlight(document.querySelector('article'), { exclude: '.comments', modelUrl: '/models/alam.model' });
+    const found = handle.entities.map(({ label, text }) => [label, text]);
+    handle.remove();
+    return found;
+  });
+  // The shipped model's own file, served by the site: the same names.
+  assert.deepEqual(own, ARTICLE_EXPECTED);
+  assert.ok(requests.some((url) => new URL(url).pathname === '/models/alam.model'));
+  await page.close();
+
+  for (const [modelUrl, reason] of [
+    ['/fixtures/article.css', /^alam: the model http:\/\/127\.0\.0\.1:\d+\/fixtures\/article\.css was refused: /],
+    ['/models/missing.model', /^alam: the model http:\/\/127\.0\.0\.1:\d+\/models\/missing\.model could not be fetched: HTTP 404$/],
+  ]) {
+    const { page, consoleMessages, errors } = await openPage(`${server.origin}/fixtures/article.html`);
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    const rejection = await page.evaluate(async (modelUrl) => {
+      const { highlight } = await import('/embed.js');
+      return highlight(document.querySelector('article'), { modelUrl }).then(
+        () => null,
+        (error) => [error instanceof Error, error.message],
+      );
+    }, modelUrl);
+    assert.equal(rejection[0], true);
+    assert.match(rejection[1], reason);
+    const after = await page.evaluate(() => ({ html: document.documentElement.outerHTML, highlights: CSS.highlights.size, sheets: document.adoptedStyleSheets.length }));
+    assert.deepEqual(after, { html: before, highlights: 0, sheets: 0 });
+    assert.deepEqual(consoleMessages.filter((message) => message.type === 'warning').map((message) => message.text), [`alam: the page was left as it was. ${rejection[1]}`]);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('remove() leaves the document exactly as it was', { timeout: 60_000 }, async () => {
   const { page } = await openPage(`${server.origin}/fixtures/article.html`);
   const same = await page.evaluate(async () => {
@@ -257,7 +343,7 @@ test('the script tag alone highlights, with a tooltip, a panel and keyboard acce
   const box = await page.locator('article b').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForFunction(() => !document.querySelector('[data-alam-widget]').shadowRoot.querySelector('.tooltip').hidden);
-  assert.equal(await tooltip.textContent(), 'شخص · Personسلمى الجبوريذُكر مرة واحدة · 1 mention');
+  assert.equal(await tooltip.textContent(), 'شخص · Personسلمى الجبوريوزيرة الموارد المائية العراقيةذُكر مرة واحدة · 1 mention');
   await page.mouse.move(2, 2);
   await page.waitForFunction(() => document.querySelector('[data-alam-widget]').shadowRoot.querySelector('.tooltip').hidden);
 
@@ -275,6 +361,9 @@ test('the script tag alone highlights, with a tooltip, a panel and keyboard acce
   assert.equal(await places.locator('h3 .count').textContent(), '12');
   const basra = places.locator('button', { hasText: 'البصرة' });
   assert.equal(await basra.locator('.count').textContent(), '3');
+  // One row per person with the roles the article gives them.
+  const people = page.locator('[data-alam-widget] .panel section', { hasText: 'Person' });
+  assert.deepEqual(await people.locator('button').allTextContents(), ['ريم الحسيني1', 'سلمى الجبوريوزيرة الموارد المائية العراقية1', 'كريم الساعديالوزير1']);
   const focused = () => page.evaluate(() => [...CSS.highlights.get('alam-focus')][0].toString());
   await basra.click();
   assert.equal(await focused(), 'البصرة');
