@@ -3,7 +3,7 @@
 // lives in one shadow root, so the page's styles do not reach it and its styles
 // do not reach the page. Colours are custom properties the page may set.
 
-import { labels } from './labels.js';
+import { labels, valueText } from './labels.js';
 
 const labelsByCode = new Map(labels.map((label) => [label.code, label]));
 
@@ -154,13 +154,6 @@ function typeNames(code) {
   const label = labelsByCode.get(code);
   if (!label) return [el('span', { lang: 'en', class: 'latin' }, code)];
   return [el('span', {}, label.arabic), ' · ', el('span', { lang: 'en', dir: 'ltr', class: 'latin' }, label.english)];
-}
-
-/** An expression's value with what qualifies it: `2500000000 USD`, `2021 (late)`, `1444-09 (islamic)`. */
-export function valueText({ value, currency, unit, qualifier, calendar }) {
-  const amount = [String(value), currency ?? unit].filter(Boolean).join(' ');
-  const notes = [qualifier, calendar].filter(Boolean);
-  return notes.length > 0 ? `${amount} (${notes.join(', ')})` : amount;
 }
 
 function mentionsText(count) {
