@@ -36,6 +36,8 @@ let focusTimer;
 let latest = 0;
 /** What is shown now: the entities in text order, each with its Range and row. */
 let shown = [];
+/** The entity the tooltip shows, if it is shown. */
+let tooltipEntity = null;
 
 function el(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
@@ -135,7 +137,13 @@ function showTooltip(entity) {
   lines.push(el('span', { class: 'tooltip-count' }, `مرات الذكر: ${row.mentions.length}`));
   tooltip.replaceChildren(...lines);
   tooltip.hidden = false;
-  const rect = entity.range.getBoundingClientRect();
+  tooltipEntity = entity;
+  placeTooltip();
+}
+
+/** Puts the tooltip above its entity (below it near the top of the window). */
+function placeTooltip() {
+  const rect = tooltipEntity.range.getBoundingClientRect();
   const { width, height } = tooltip.getBoundingClientRect();
   const margin = 6;
   tooltip.style.top = `${rect.top - height - margin >= 0 ? rect.top - height - margin : rect.bottom + margin}px`;
@@ -144,6 +152,7 @@ function showTooltip(entity) {
 
 function hideTooltip() {
   tooltip.hidden = true;
+  tooltipEntity = null;
 }
 
 /** The shown entity at viewport point (x, y): by its offset in the text node, then its rectangles. */
@@ -176,7 +185,8 @@ rendered.addEventListener('pointermove', (event) => {
   });
 });
 rendered.addEventListener('pointerleave', hideTooltip);
-addEventListener('scroll', hideTooltip, { passive: true });
+// The tooltip follows its entity while the page scrolls (as it does after a step from the list).
+addEventListener('scroll', () => tooltipEntity && placeTooltip(), { passive: true });
 addEventListener('keydown', (event) => {
   if (event.key === 'Escape') hideTooltip();
 });

@@ -143,6 +143,9 @@ test('the entity list has one row per entity, with its roles, and steps through 
   assert.deepEqual(await focused(), [austin[1].start, austin[1].end]);
   assert.equal(await page.textContent('#mention-position'), `لويد أوستن: 2 / ${austin.length}`);
   assert.equal(await page.textContent('#tooltip'), 'شخص Personأوستن= لويد أوستنوزير الدفاع الأميركيمرات الذكر: 6');
+  // It stays by the mention once the page has scrolled to it.
+  await page.waitForTimeout(1000);
+  assert.equal(await page.isVisible('#tooltip'), true);
   await page.close();
 });
 
