@@ -3,7 +3,7 @@
 // lives in one shadow root, so the page's styles do not reach it and its styles
 // do not reach the page. Colours are custom properties the page may set.
 
-import { labels } from './labels.js';
+import { labels, valueText } from './labels.js';
 
 const labelsByCode = new Map(labels.map((label) => [label.code, label]));
 
@@ -48,6 +48,11 @@ const UI_STYLE = `
   transition: opacity 120ms ease-out;
 }
 .tooltip[hidden] { display: block; opacity: 0; visibility: hidden; }
+/* Only a tooltip with a link takes the pointer, so the link can be followed. */
+.tooltip:has(a) { pointer-events: auto; }
+.tooltip a { color: var(--accent); }
+.detail, .roles { display: block; font-size: 0.85em; }
+.roles { color: var(--muted); }
 .type { display: flex; align-items: center; gap: 0.35rem; color: var(--muted); font-size: 0.85em; }
 .name { display: block; font-weight: bold; font-size: 1.05em; }
 .mentions { color: var(--muted); font-size: 0.85em; }
@@ -108,6 +113,7 @@ const UI_STYLE = `
 .panel li button:hover { border-color: var(--line); }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .panel li .label-name { flex: 1; }
+.panel li .roles { font-size: 0.8em; }
 .count {
   margin-inline-start: auto;
   min-inline-size: 1.8em;
@@ -205,14 +211,22 @@ export class WidgetUI {
   }
 
   /**
-   * Shows `entity` in the tooltip next to `rect` (a DOMRect in viewport coordinates).
-   * @param {{label: string, name: string}} entity
+   * Shows `entity` in the tooltip next to `rect` (a DOMRect in viewport coordinates):
+   * its type, name, an expression's value, the roles of its group, the
+   * dictionary entry's link and how often it is mentioned.
+   * @param {{label: string, name: string, value?: string | number, url?: string}} entity
    * @param {number} count mentions of the same entity
+   * @param {Iterable<string>} roles
    */
-  showTooltip({ label, name }, count, rect) {
+  showTooltip(entity, count, roles, rect) {
+    const { label, name, value, url } = entity;
+    const roleList = [...roles];
     this.tooltip.replaceChildren(
       el('span', { class: 'type' }, swatch(label), ...typeNames(label)),
       el('span', { class: 'name', dir: 'auto' }, name),
+      ...(value !== undefined ? [el('span', { class: 'detail' }, 'القيمة · ', el('span', { lang: 'en', class: 'latin' }, 'value'), ': ', el('bdi', { class: 'value' }, valueText(entity)))] : []),
+      ...(roleList.length > 0 ? [el('span', { class: 'roles' }, roleList.join('، '))] : []),
+      ...(url ? [el('span', { class: 'detail' }, el('a', { href: url, rel: 'noopener', target: '_blank', dir: 'auto' }, url))] : []),
       el('span', { class: 'mentions' }, mentionsText(count)),
     );
     this.tooltip.hidden = false;
@@ -240,7 +254,7 @@ export class WidgetUI {
 
   /**
    * Lists the entities in the panel.
-   * @param {Array<{label: string, name: string, mentions: {size: number}}>} groups
+   * @param {Array<{label: string, name: string, roles: Set<string>, mentions: {size: number}}>} groups
    */
   showGroups(groups) {
     if (!this.panel) return;
@@ -255,7 +269,9 @@ export class WidgetUI {
       const entries = byLabel.get(label).sort((a, b) => b.mentions.size - a.mentions.size);
       const mentions = entries.reduce((sum, group) => sum + group.mentions.size, 0);
       const buttons = entries.map((group) => {
-        const button = el('button', { type: 'button' }, el('span', { class: 'label-name', dir: 'auto' }, group.name), el('span', { class: 'count' }, String(group.mentions.size)));
+        const roles = group.roles.size > 0 ? [el('span', { class: 'roles' }, [...group.roles].join('، '))] : [];
+        const name = el('span', { class: 'label-name', dir: 'auto' }, group.name, ...roles);
+        const button = el('button', { type: 'button' }, name, el('span', { class: 'count' }, String(group.mentions.size)));
         button.addEventListener('click', () => this.onChoose(group));
         return el('li', {}, button);
       });

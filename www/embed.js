@@ -151,13 +151,15 @@ class BlockState {
  * the page's changes until `remove()`.
  */
 class Highlighter {
-  constructor(root, { labels: shown = allLabels, exclude, panel = false }) {
+  constructor(root, { labels: shown = allLabels, exclude, panel = false, documentDate, modelUrl, dictionary }) {
     this.root = root;
     this.shown = new Set(shown);
     this.exclude = exclude;
-    this.extractor = openExtractor();
+    // The worker resolves URLs against its own; the page's are meant.
+    this.extractor = openExtractor({ modelUrl: modelUrl && new URL(modelUrl, document.baseURI).href, dictionary });
+    this.extractOptions = documentDate ? { documentDate } : undefined;
     this.states = [];
-    /** Entity mentions by label and name: key → {label, name, mentions: Set}. */
+    /** Entity mentions by label and canonical name, across chunks: key → {label, name, roles: Set, mentions: Set}. */
     this.groups = new Map();
     /** Text node → entities with a part in it, for hit-testing. */
     this.entitiesByNode = new Map();
@@ -209,7 +211,7 @@ class Highlighter {
     }
     if (chunk.length > 0) chunks.push(chunk);
     // All chunks go to the worker at once; their results are painted in order.
-    const results = chunks.map((blocks) => this.extractor.extract(blocks.map((state) => state.block.text).join('\n')));
+    const results = chunks.map((blocks) => this.extractor.extract(blocks.map((state) => state.block.text).join('\n'), this.extractOptions));
     // Nothing waits on a later chunk while an earlier one fails.
     for (const result of results) result.catch(() => {});
     for (const [i, blocks] of chunks.entries()) {
@@ -237,10 +239,11 @@ class Highlighter {
       const state = blocks[blockIndex];
       // A span across two blocks would join text the page shows apart.
       if (!state || entity.end > blockStart + state.block.text.length) continue;
-      // `entity` indexes this chunk's groups, which the handle does not keep: the group's name is kept instead.
+      // `entity` indexes this chunk's groups, which the handle does not keep: the group's name and roles are kept instead.
       const { entity: groupIndex, ...fields } = entity;
-      const name = (groups?.[groupIndex]?.name ?? entity.text).trim();
-      state.found.push({ ...fields, start: entity.start - blockStart, end: entity.end - blockStart, name });
+      const group = groups?.[groupIndex];
+      const name = (group?.name ?? entity.text).trim();
+      state.found.push({ ...fields, start: entity.start - blockStart, end: entity.end - blockStart, name, roles: group?.roles ?? [] });
     }
   }
 
@@ -357,9 +360,10 @@ class Highlighter {
 
   addMention(entity) {
     const key = `${entity.label}\u0000${nameKey(entity.name)}`;
-    if (!this.groups.has(key)) this.groups.set(key, { label: entity.label, name: entity.name, mentions: new Set() });
+    if (!this.groups.has(key)) this.groups.set(key, { label: entity.label, name: entity.name, roles: new Set(), mentions: new Set() });
     entity.group = this.groups.get(key);
     entity.group.mentions.add(entity);
+    for (const role of entity.roles) entity.group.roles.add(role);
   }
 
   /** Takes a block's highlights away (its nodes are gone or changed). */
@@ -530,7 +534,7 @@ class Highlighter {
   }
 
   showEntity(entity, rect) {
-    this.ui.showTooltip(entity, entity.group.mentions.size, rect);
+    this.ui.showTooltip(entity, entity.group.mentions.size, entity.group.roles, rect);
   }
 
   listen() {
@@ -541,6 +545,8 @@ class Highlighter {
     let frame = 0;
     on(document, 'pointermove', (event) => {
       if (event.pointerType !== 'mouse') return;
+      // The tooltip stays while the pointer is on it, so its link can be followed.
+      if (event.composedPath().includes(this.ui.host)) return;
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         if (this.removed) return;
@@ -616,7 +622,7 @@ class Highlighter {
     const all = [];
     let offset = 0;
     for (const state of this.states) {
-      for (const { group, name, ...entity } of state.entities) {
+      for (const { group, name, roles, ...entity } of state.entities) {
         all.push({ ...entity, start: entity.start + offset, end: entity.end + offset });
       }
       offset += state.block.text.length + 1;
@@ -646,7 +652,8 @@ class Highlighter {
 /**
  * Highlights the entities under `root`.
  * @param {Element} root
- * @param {{labels?: string[], exclude?: string, panel?: boolean}} [options]
+ * @param {{labels?: string[], exclude?: string, panel?: boolean, documentDate?: string, modelUrl?: string | URL,
+ *   dictionary?: Array<{names: string[], label: string, id?: string, url?: string}>}} [options]
  * @returns {Promise<{entities: object[], text: string, remove(): void}>}
  */
 export async function highlight(root, options = {}) {
@@ -654,6 +661,12 @@ export async function highlight(root, options = {}) {
   if (options.labels !== undefined && !Array.isArray(options.labels)) throw new TypeError('alam: the labels option is a list of label codes');
   // A bad selector throws here, before anything starts.
   if (options.exclude !== undefined) document.createDocumentFragment().querySelector(options.exclude);
+  if (options.documentDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.documentDate)) {
+    throw new TypeError('alam: the documentDate option is a date written YYYY-MM-DD');
+  }
+  if (options.dictionary !== undefined && !Array.isArray(options.dictionary)) {
+    throw new TypeError('alam: the dictionary option is a list of {names, label, id?, url?}');
+  }
   const highlighter = new Highlighter(root, options);
   try {
     await highlighter.start();
@@ -686,6 +699,8 @@ function highlightFromScriptTag() {
     labels: script.dataset.alamLabels?.split(/[\s,]+/).filter(Boolean),
     exclude: script.dataset.alamExclude,
     panel: script.hasAttribute('data-alam-panel'),
+    documentDate: script.dataset.alamDocumentDate,
+    modelUrl: script.dataset.alamModel,
   };
   let root = document.querySelector(selector);
   if (!root) {

@@ -1,7 +1,7 @@
 // The entity types with their Arabic and English names, in the order pages
-// list them, and the key under which pages count mentions of one name. A
-// module of its own so pages can name types without loading the WebAssembly
-// glue on their main thread.
+// list them, the key under which pages count mentions of one name, and an
+// expression's value as pages show it. A module of its own so pages can name
+// types without loading the WebAssembly glue on their main thread.
 
 export const labels = Object.freeze([
   { code: 'PER', arabic: 'شخص', english: 'Person' },
@@ -23,4 +23,11 @@ export function nameKey(text) {
     .replace(/[أإآٱ]/g, 'ا')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** An expression's value with what qualifies it: `2500000000 USD`, `4 يوم`, `2021 (late)`, `1444-09 (islamic)`. */
+export function valueText({ value, currency, unit, qualifier, calendar }) {
+  const amount = [String(value), currency ?? unit].filter(Boolean).join(' ');
+  const notes = [qualifier, calendar].filter(Boolean);
+  return notes.length > 0 ? `${amount} (${notes.join(', ')})` : amount;
 }

@@ -5,6 +5,8 @@
 let worker = null;
 let users = 0;
 let nextId = 0;
+/** Keys of the extractors callers configured in the worker. */
+let nextKey = 0;
 const pending = new Map();
 
 function failAll(message) {
@@ -34,15 +36,27 @@ function startWorker() {
   return started;
 }
 
+function send(message) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, ...message });
+  });
+}
+
 /**
- * Opens the shared extractor.
- * @returns {{extract(text: string): Promise<{entities: object[]}>, close(): void}}
+ * Opens the shared extractor: the shipped model, or, given a `modelUrl` or a
+ * `dictionary`, an extractor of this caller's own in the same worker.
+ * @param {{modelUrl?: string, dictionary?: object[]}} [config] `modelUrl` absolute
+ * @returns {{extract(text: string, options?: {documentDate?: string}): Promise<object>, close(): void}}
  */
-export function openExtractor() {
+export function openExtractor({ modelUrl, dictionary } = {}) {
   users += 1;
   let open = true;
+  const key = modelUrl || dictionary ? nextKey++ : undefined;
+  let configured = null;
   return {
-    extract(text) {
+    extract(text, options) {
       if (!open) return Promise.reject(new Error('alam: this extractor was closed'));
       try {
         worker ??= startWorker();
@@ -50,11 +64,13 @@ export function openExtractor() {
         // Some browsers refuse a worker the page's CSP forbids right in the constructor.
         return Promise.reject(new Error(`alam: the extraction worker (worker.js) failed to start: ${error.message}`));
       }
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, text });
-      });
+      // Configured once, before its first text, in the worker that is running now.
+      if (key !== undefined && configured !== worker) {
+        configured = worker;
+        // A failure reaches the caller through the extraction, which waits on it.
+        send({ configure: { key, modelUrl, dictionary } }).catch(() => {});
+      }
+      return send({ key, text, options });
     },
     close() {
       if (!open) return;

@@ -74,7 +74,10 @@ test('lone surrogates count as one unit, like the U+FFFD the command line gets',
   const documents = ['\uD800 بغداد', 'العراق \uDC00\uDC00 وبغداد \uD83D', 'في\uDBFFبغداد'];
   // UTF-8 cannot carry a lone surrogate; the wasm glue's TextEncoder writes U+FFFD for it too.
   const expected = tagLines(documents.map((text) => text.toWellFormed()));
-  assert.deepEqual(expected[0], { entities: [{ start: 2, end: 7, label: 'LOC', text: 'بغداد' }] });
+  assert.deepEqual(expected[0], {
+    entities: [{ start: 2, end: 7, label: 'LOC', text: 'بغداد', entity: 0 }],
+    groups: [{ name: 'بغداد', label: 'LOC', roles: [], mentions: [0] }],
+  });
   assert.deepEqual(await extractInBrowser(documents), expected);
 });
 
@@ -88,3 +91,47 @@ test('a 1 MB article, as `alam tag --whole` gives it', { timeout: 120_000 }, asy
   assert.equal(got.entities.length, expected.entities.length);
   assert.deepEqual(got, expected);
 });
+
+test('extract() and summarize() take a document date; a dictionary and a custom model', { timeout: 60_000 }, async () => {
+  const text = 'وصل الوفد يوم الثلاثاء إلى بغداد، وتبرّع الوزير لمؤسسة الرافدين للتنمية بمبلغ 2.5 مليون دولار.';
+  const result = await page.evaluate(async (text) => {
+    const alam = await import('/alam.js');
+    await alam.init();
+    const dated = alam.extract(text, { documentDate: '2023-03-09' });
+    const undated = alam.extract(text);
+    const summary = alam.summarize(text, { documentDate: '2023-03-09' });
+    const own = alam.createExtractor(await (await fetch('/models/alam.model')).arrayBuffer());
+    own.setDictionary([{ names: ['مُؤَسَّسَة الرافدين للتنمية'], label: 'ORG', id: 'rafidain', url: 'https://example.org/rafidain' }]);
+    let refused = null;
+    try {
+      alam.createExtractor(new Uint8Array([1, 2, 3]));
+    } catch (error) {
+      refused = error.message;
+    }
+    return { dated, undated, summary, own: own.extract(text).entities, refused };
+  }, text);
+  // Thursday 9 March 2023: that Tuesday was the 7th.
+  const weekday = (entities) => entities.find((e) => e.text === 'يوم الثلاثاء');
+  const at = text.indexOf('يوم الثلاثاء');
+  assert.deepEqual(weekday(result.dated.entities), { start: at, end: at + 12, label: 'DATE', text: 'يوم الثلاثاء', value: '2023-03-07' });
+  assert.deepEqual(weekday(result.undated.entities), { start: at, end: at + 12, label: 'DATE', text: 'يوم الثلاثاء' });
+  assert.deepEqual(result.undated, tagLines([text])[0]);
+  // The summary has one entry per group of the extraction.
+  assert.deepEqual(
+    result.summary.entities.map((entry) => [entry.entity, entry.name, entry.label]).sort((a, b) => a[0] - b[0]),
+    result.dated.groups.map((group, i) => [i, group.name, group.label]),
+  );
+  // Found after the proclitic ل and without the entry's diacritics, with its id and link.
+  const start = text.indexOf('مؤسسة');
+  assert.deepEqual(result.own.find((e) => e.id), {
+    start,
+    end: start + 'مؤسسة الرافدين للتنمية'.length,
+    label: 'ORG',
+    text: 'مؤسسة الرافدين للتنمية',
+    id: 'rafidain',
+    url: 'https://example.org/rafidain',
+    entity: result.own.find((e) => e.id).entity,
+  });
+  assert.match(result.refused, /^alam: not a valid model: /);
+});
+

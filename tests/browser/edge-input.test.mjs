@@ -36,8 +36,8 @@ function assertSane(text, { entities }, what) {
   }
 }
 
-/** A project-written paragraph with names the lexicon knows. */
-const PARAGRAPH = 'وقال الوزير كريم الساعدي إن البنك الدولي سيموّل مختبرات في الموصل وأربيل وبغداد.\n';
+/** A project-written paragraph with five names the model finds. */
+const PARAGRAPH = 'وقال الوزير كريم الساعدي إن البنك الدولي سيموّل مختبرات في عمّان وبيروت وبغداد.\n';
 
 test('lone surrogates, NUL and other control characters: no throw, valid offsets', { timeout: 60_000 }, async () => {
   const documents = [
@@ -63,7 +63,7 @@ test('lone surrogates, NUL and other control characters: no throw, valid offsets
     assert.equal(result.thrown, undefined, `document ${i} threw`);
     assertSane(documents[i], result, `document ${i}`);
   });
-  assert.deepEqual(results[1].entities, [{ start: 1, end: 6, label: 'LOC', text: 'بغداد' }]);
+  assert.deepEqual(results[1].entities, [{ start: 1, end: 6, label: 'LOC', text: 'بغداد', entity: 0 }]);
   assert.ok(results[4].entities.length >= 4, 'names between lone surrogates are found');
 });
 

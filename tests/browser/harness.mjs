@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const www = path.join(repoRoot, 'www');
 const fixtures = path.join(repoRoot, 'tests', 'browser', 'fixtures');
+const models = path.join(repoRoot, 'models');
 
 /** The third-party reference article, read where it lives and never copied. */
 export const sampleArticle = readFileSync(path.join(repoRoot, '..', 'shared', 'data', 'sample-article-ar.txt'), 'utf8');
@@ -27,8 +28,9 @@ const CONTENT_TYPES = {
 };
 
 /**
- * Serves www/ on 127.0.0.1 at a free port, and tests/browser/fixtures/ under
- * /fixtures/; resolves to {origin, close()}.
+ * Serves www/ on 127.0.0.1 at a free port, tests/browser/fixtures/ under
+ * /fixtures/ and models/ under /models/ (a model file as a site would serve
+ * its own); resolves to {origin, close()}.
  * @param {{csp?: string, generated?: Record<string, () => string>}} [options]
  *   `csp`: a Content-Security-Policy header sent with every response, as a site
  *   would; `generated`: pages made by the tests, by path.
@@ -46,7 +48,11 @@ export async function serveWww({ csp, generated = {} } = {}) {
         response.end(generated[pathname]());
         return;
       }
-      const [top, relative] = pathname.startsWith('/fixtures/') ? [fixtures, pathname.slice('/fixtures'.length)] : [www, pathname];
+      const [top, relative] = pathname.startsWith('/fixtures/')
+        ? [fixtures, pathname.slice('/fixtures'.length)]
+        : pathname.startsWith('/models/')
+          ? [models, pathname.slice('/models'.length)]
+          : [www, pathname];
       const file = path.join(top, decodeURIComponent(relative).replace(/\/$/, '/index.html'));
       // Only files below www/ and the fixtures are served.
       if (request.method !== 'GET' || !file.startsWith(top + path.sep)) throw new Error('not served');

@@ -1,6 +1,7 @@
 // The paste page (www/index.html): the sample article pasted in comes back
-// highlighted through CSS.highlights, with its text unchanged, and the page
-// fetches nothing but its own files.
+// highlighted through CSS.highlights, with its text unchanged; one row per
+// entity with its roles, the quotes with their speakers, values on hover; the
+// page fetches nothing but its own files.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -55,7 +56,7 @@ function expectedAt(label, text, from = 0) {
 test('the sample article is highlighted by type, text unchanged', { timeout: 60_000 }, async () => {
   const { page } = await openWith(sampleArticle);
 
-  // Exact spans of names the lexicon and the title cue find.
+  // Exact spans of names and expressions the model and the rules find.
   const highlights = await readHighlights(page);
   for (const expected of [
     expectedAt('PER', 'لويد أوستن'),
@@ -64,6 +65,7 @@ test('the sample article is highlighted by type, text unchanged', { timeout: 60_
     expectedAt('LOC', 'واشنطن', sampleArticle.indexOf('لواشنطن')),
     expectedAt('PER', 'أنالينا بيربوك'),
     expectedAt('ORG', 'حلف شمال الأطلسي'),
+    expectedAt('DATE', 'العشرين من آذار/مارس 2003'),
   ]) {
     assert.deepEqual(highlights.find((h) => h.start === expected.start), expected);
   }
@@ -97,39 +99,101 @@ test('the sample article is highlighted by type, text unchanged', { timeout: 60_
   await page.close();
 });
 
-test('the entity list counts mentions and steps through them', { timeout: 60_000 }, async () => {
+test('the entity list has one row per entity, with its roles, and steps through its mentions', { timeout: 60_000 }, async () => {
   const { page } = await openWith(sampleArticle);
-  const entities = tagWhole(sampleArticle).entities;
-  const baghdad = entities.filter((e) => e.label === 'LOC' && e.text === 'بغداد');
-  assert.ok(baghdad.length >= 2);
+  const { entities, groups } = tagWhole(sampleArticle);
 
-  const perGroup = await page.$$eval('.entity-group', (groups) =>
-    groups.map((group) => ({
-      heading: group.querySelector('h3').textContent,
-      entries: [...group.querySelectorAll('button')].map((b) => [b.querySelector('.name').textContent, b.querySelector('.count').textContent]),
+  const perLabel = await page.$$eval('.entity-group', (sections) =>
+    sections.map((section) => ({
+      heading: section.querySelector('h3').textContent,
+      rows: [...section.querySelectorAll('button')].map((b) => [
+        b.querySelector('.name').firstChild.textContent,
+        b.querySelector('.roles')?.textContent ?? '',
+        b.querySelector('.count').textContent,
+      ]),
     })),
   );
-  const places = perGroup.find((g) => g.heading.includes('Place'));
-  assert.ok(places.heading.endsWith(String(entities.filter((e) => e.label === 'LOC').length)));
-  assert.deepEqual(places.entries.find(([name]) => name === 'بغداد'), ['بغداد', String(baghdad.length)]);
-  assert.deepEqual(
-    perGroup.find((g) => g.heading.includes('Organisation')).entries.find(([name]) => name === 'حلف شمال الأطلسي'),
-    ['حلف شمال الأطلسي', '1'],
-  );
+  // Each group of `alam tag --whole` is one row, the most mentioned first.
+  const rowsOf = (label) =>
+    groups
+      .filter((group) => group.label === label)
+      .sort((a, b) => b.mentions.length - a.mentions.length)
+      .map((group) => [group.name, group.roles.join('، '), String(group.mentions.length)]);
+  const people = perLabel.find((section) => section.heading.includes('Person'));
+  assert.deepEqual(people.rows, rowsOf('PER'));
+  assert.deepEqual(people.rows[0], ['لويد أوستن', 'وزير الدفاع الأميركي', '6']);
+  assert.deepEqual(perLabel.find((section) => section.heading.includes('Place')).rows, rowsOf('LOC'));
+  assert.ok(perLabel.find((section) => section.heading.includes('Place')).heading.endsWith(String(entities.filter((e) => e.label === 'LOC').length)));
+  // Expressions have no group: one row per text.
+  const dates = perLabel.find((section) => section.heading.includes('Date')).rows;
+  assert.deepEqual(dates.find(([name]) => name === 'الثلاثاء'), ['الثلاثاء', '', String(entities.filter((e) => e.text === 'الثلاثاء').length)]);
 
   const focused = () =>
     page.evaluate(() => {
       const [range] = CSS.highlights.get('alam-focus') ?? [];
       return range && [range.startOffset, range.endOffset];
     });
-  const button = page.locator('.entity-group button', { hasText: 'بغداد' }).first();
+  const austin = groups.find((group) => group.name === 'لويد أوستن').mentions.map((i) => entities[i]);
+  const button = page.locator('.entity-group button', { hasText: 'لويد أوستن' });
   await button.click();
-  assert.deepEqual(await focused(), [baghdad[0].start, baghdad[0].end]);
-  // The same button, from the keyboard, goes on to the next mention.
+  assert.deepEqual(await focused(), [austin[0].start, austin[0].end]);
+  // The same button, from the keyboard, goes on to the next mention: أوستن alone, shown with the group's name.
   await button.focus();
   await page.keyboard.press('Enter');
-  assert.deepEqual(await focused(), [baghdad[1].start, baghdad[1].end]);
-  assert.equal(await page.textContent('#mention-position'), `بغداد: 2 / ${baghdad.length}`);
+  assert.deepEqual(await focused(), [austin[1].start, austin[1].end]);
+  assert.equal(await page.textContent('#mention-position'), `لويد أوستن: 2 / ${austin.length}`);
+  assert.equal(await page.textContent('#tooltip'), 'شخص Personأوستن= لويد أوستنوزير الدفاع الأميركيمرات الذكر: 6');
+  // It stays by the mention once the page has scrolled to it.
+  await page.waitForTimeout(1000);
+  assert.equal(await page.isVisible('#tooltip'), true);
+  await page.close();
+});
+
+test('the legend names all nine labels; hovering an expression shows its value', { timeout: 60_000 }, async () => {
+  const { page } = await openWith(sampleArticle);
+  assert.deepEqual(await page.$$eval('#legend code', (codes) => codes.map((code) => code.textContent)), [
+    'PER', 'LOC', 'ORG', 'MISC', 'DATE', 'TIME', 'MONEY', 'PERCENT', 'QUANTITY',
+  ]);
+  const hover = async (text) => {
+    const start = sampleArticle.indexOf(text);
+    const box = await page.evaluate(([start, end]) => {
+      const range = new Range();
+      range.setStart(document.getElementById('rendered').firstChild, start);
+      range.setEnd(document.getElementById('rendered').firstChild, end);
+      scrollBy({ top: range.getClientRects()[0].top - innerHeight / 2, behavior: 'instant' });
+      const { x, y, width, height } = range.getClientRects()[0];
+      return { x, y, width, height };
+    }, [start, start + text.length]);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction((text) => !document.getElementById('tooltip').hidden && document.querySelector('#tooltip strong').textContent === text, text);
+    return page.textContent('#tooltip');
+  };
+  assert.equal(await hover('العشرين من آذار/مارس 2003'), 'تاريخ Dateالعشرين من آذار/مارس 2003القيمة value: 2003-03-20مرات الذكر: 1');
+  assert.equal(await hover('2500 عنصر'), 'كمية Quantity2500 عنصرالقيمة value: 2500 عنصرمرات الذكر: 1');
+  await page.close();
+});
+
+test('the quotes are listed with their speakers, and choosing one goes to it', { timeout: 60_000 }, async () => {
+  const { page } = await openWith(sampleArticle);
+  const { groups, quotes } = tagWhole(sampleArticle);
+  const listed = await page.$$eval('#quote-list button', (buttons) => buttons.map((b) => [b.querySelector('.speaker').textContent, b.querySelector('q').textContent]));
+  assert.deepEqual(
+    listed,
+    quotes.map(({ start, end, speaker }) => {
+      const words = sampleArticle.slice(start, end);
+      return [speaker ? groups[speaker.entity].name : 'بلا قائل', words.length > 90 ? `${words.slice(0, 90).trimEnd()}…` : words];
+    }),
+  );
+  assert.ok(listed.some(([speaker]) => speaker === 'محمد شياع السوداني'));
+  const third = quotes[2];
+  await page.locator('#quote-list button').nth(2).click();
+  assert.deepEqual(
+    await page.evaluate(() => {
+      const [range] = CSS.highlights.get('alam-focus');
+      return [range.startOffset, range.endOffset];
+    }),
+    [third.start, third.end],
+  );
   await page.close();
 });
 

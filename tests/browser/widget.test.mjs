@@ -99,20 +99,32 @@ const ARTICLE_EXPECTED = [
   ['LOC', 'البصرة'], // headline
   ['LOC', 'بغداد'],
   ['LOC', 'بغداد'], // byline
+  ['PER', 'ريم الحسيني'],
   ['LOC', 'البصرة'], // figure caption
   ['PER', 'سلمى الجبوري'], // <a>سلمى</a> <b>الجبوري</b>
+  ['DATE', 'يوم الأحد'],
   ['LOC', 'البصرة'],
   ['LOC', 'بغداد'],
   ['ORG', 'البنك الدولي'],
   ['ORG', 'منظمة الصحة العالمية'], // <strong>منظمة الصحة</strong> <em>العالمية</em>
-  ['LOC', 'الموصل'],
-  ['LOC', 'أربيل'],
+  ['LOC', 'عمّان'],
+  ['LOC', 'بيروت'],
   ['PER', 'كريم الساعدي'],
   ['LOC', 'واشنطن'],
-  ['ORG', 'صندوق النقد الدولي'], // after <br>
-  ['LOC', 'البصرة'], // list items
-  ['LOC', 'الموصل'],
+  ['ORG', 'البنك الدولي'], // after <br>
+  ['LOC', 'القاهرة'],
+  ['LOC', 'واشنطن'], // list items
+  ['LOC', 'بيروت'],
 ];
+
+/**
+ * `alam tag --whole`'s entities without their group index: the widget reads
+ * a page in chunks, so `entity` would index one chunk's groups; the handle
+ * gives the group's canonical name as `name` instead.
+ */
+function tagWholeUngrouped(text) {
+  return tagWhole(text).entities.map(({ entity, ...rest }) => rest);
+}
 
 /** The widget's own files, as the page asks for them. */
 const WIDGET_FILES = ['/alam.js', '/dom-text.js', '/embed-ui.js', '/embed.js', '/labels.js', '/pkg/alam.js', '/pkg/alam_bg.wasm', '/worker-client.js', '/worker.js'];
@@ -156,8 +168,8 @@ test('highlight(): exact names and types, the page untouched, its links still wo
   // Blocks are lines; skipped parts (code, hidden, aria-hidden, the comments) are not read.
   assert.ok(result.text.startsWith('خطة لإصلاح شبكات المياه في البصرة وبغداد\nبغداد - كتبت: ريم الحسيني\n'));
   assert.ok(result.text.includes('إلى واشنطن\nلبحث قرض'), 'a <br> separates');
-  assert.ok(result.text.includes('\nالبصرة\nالموصل\n'), 'list items separate');
-  for (const skipped of ['القاهرة', 'دمشق', 'بيروت', 'عمّان', 'طهران']) assert.ok(!result.text.includes(skipped), skipped);
+  assert.ok(result.text.includes('\nزيارة الوزير إلى واشنطن\nمؤتمر المياه في بيروت\n'), 'list items separate');
+  for (const skipped of ['الخرطوم', 'دمشق', 'الرباط', 'تونس', 'طهران']) assert.ok(!result.text.includes(skipped), skipped);
   // Offsets index the text the handle reports, each with a Range over the same words.
   for (const entity of result.entities) {
     assert.equal(result.text.slice(entity.start, entity.end), entity.text);
@@ -166,7 +178,7 @@ test('highlight(): exact names and types, the page untouched, its links still wo
   // The same text as one document through `alam tag --whole` gives the same entities.
   assert.deepEqual(
     result.entities.map(({ rangeText, ...entity }) => entity),
-    tagWhole(result.text).entities,
+    tagWholeUngrouped(result.text),
   );
 
   // No node, attribute or text of the page changed.
@@ -191,7 +203,7 @@ test('the reference article as a page: the highlights are what `alam tag --whole
   });
   console.log(`reference article: highlight() to painted highlights in ${result.painted.toFixed(0)} ms, wasm and worker loaded cold`);
   assert.equal(result.text, sampleArticle.split('\n').filter((line) => line.trim() !== '').map((line) => line.replace(/[\t\r\f]/g, ' ')).join('\n'));
-  const expected = tagWhole(result.text).entities;
+  const expected = tagWholeUngrouped(result.text);
   assert.ok(expected.length > 20);
   assert.deepEqual(result.entities, expected);
   assert.deepEqual(await readHighlights(page), expected.map(({ label, text }) => [label, text]));
@@ -215,6 +227,92 @@ test('options: labels limits the types shown; a bad exclude selector is refused'
   await page.close();
 });
 
+/** A site's dictionary entry, written with diacritics the page leaves out. */
+const RAFIDAIN = { names: ['مُؤَسَّسَة الرافدين للتنمية'], label: 'ORG', id: 'rafidain', url: 'https://example.org/rafidain' };
+
+/** Hovers the first entity whose text is `text` and returns the tooltip's text and links. */
+async function hoverTooltip(page, text) {
+  const box = await page.evaluate((text) => {
+    const { range } = window.handle.entities.find((e) => e.text === text);
+    const { x, y, width, height } = range.getBoundingClientRect();
+    return { x, y, width, height };
+  }, text);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-alam-widget]').shadowRoot.querySelector('.tooltip:not([hidden]) .name')?.textContent === text,
+    text,
+  );
+  return page.evaluate(() => {
+    const tooltip = document.querySelector('[data-alam-widget]').shadowRoot.querySelector('.tooltip');
+    return { text: tooltip.textContent, links: [...tooltip.querySelectorAll('a')].map((a) => [a.href, a.rel]) };
+  });
+}
+
+test('options: a dictionary entry with its link in the tooltip; documentDate gives a weekday its date', { timeout: 60_000 }, async () => {
+  const { page, errors } = await openPage(`${server.origin}/fixtures/options.html`);
+  const entities = await page.evaluate(async (entry) => {
+    const { highlight } = await import('/embed.js');
+    window.handle = await highlight(document.querySelector('article'), { documentDate: '2023-03-09', dictionary: [entry] });
+    return window.handle.entities.map(({ range, ...entity }) => entity);
+  }, RAFIDAIN);
+  const text = 'تبرعات للمدارس\nوصل الوفد يوم الثلاثاء إلى بغداد، وتبرّع الوزير لمؤسسة الرافدين للتنمية بمبلغ 2.5 مليون دولار.';
+  const at = (words) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length, text: words });
+  assert.deepEqual(entities, [
+    // Thursday 9 March 2023: that Tuesday was the 7th.
+    { ...at('يوم الثلاثاء'), label: 'DATE', value: '2023-03-07' },
+    { ...at('بغداد'), label: 'LOC' },
+    // After the proclitic ل, without the entry's diacritics.
+    { ...at('مؤسسة الرافدين للتنمية'), label: 'ORG', id: 'rafidain', url: 'https://example.org/rafidain' },
+    { ...at('2.5 مليون دولار'), label: 'MONEY', value: 2500000, currency: 'USD', unit: 'دولار' },
+  ].map(({ start, end, text, ...rest }) => ({ start, end, label: rest.label, text, ...rest })));
+  assert.deepEqual(await readHighlights(page), entities.map(({ label, text }) => [label, text]));
+
+  const org = await hoverTooltip(page, 'مؤسسة الرافدين للتنمية');
+  assert.deepEqual(org.links, [['https://example.org/rafidain', 'noopener']]);
+  assert.equal(org.text, 'مؤسسة · Organisationمؤسسة الرافدين للتنميةhttps://example.org/rafidainذُكر مرة واحدة · 1 mention');
+  assert.equal((await hoverTooltip(page, 'يوم الثلاثاء')).text, 'تاريخ · Dateيوم الثلاثاءالقيمة · value: 2023-03-07ذُكر مرة واحدة · 1 mention');
+  assert.equal((await hoverTooltip(page, '2.5 مليون دولار')).text, 'مبلغ مالي · Money2.5 مليون دولارالقيمة · value: 2500000 USDذُكر مرة واحدة · 1 mention');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('options: modelUrl loads a model file in the worker; a bad one rejects and leaves the page untouched', { timeout: 60_000 }, async () => {
+  const { page, requests } = await openPage(`${server.origin}/fixtures/article.html`);
+  const own = await page.evaluate(async () => {
+    const { highlight } = await import('/embed.js');
+    const handle = await highlight(document.querySelector('article'), { exclude: '.comments', modelUrl: '/models/alam.model' });
+    const found = handle.entities.map(({ label, text }) => [label, text]);
+    handle.remove();
+    return found;
+  });
+  // The shipped model's own file, served by the site: the same names.
+  assert.deepEqual(own, ARTICLE_EXPECTED);
+  assert.ok(requests.some((url) => new URL(url).pathname === '/models/alam.model'));
+  await page.close();
+
+  for (const [modelUrl, reason] of [
+    ['/fixtures/article.css', /^alam: the model http:\/\/127\.0\.0\.1:\d+\/fixtures\/article\.css was refused: /],
+    ['/models/missing.model', /^alam: the model http:\/\/127\.0\.0\.1:\d+\/models\/missing\.model could not be fetched: HTTP 404$/],
+  ]) {
+    const { page, consoleMessages, errors } = await openPage(`${server.origin}/fixtures/article.html`);
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    const rejection = await page.evaluate(async (modelUrl) => {
+      const { highlight } = await import('/embed.js');
+      return highlight(document.querySelector('article'), { modelUrl }).then(
+        () => null,
+        (error) => [error instanceof Error, error.message],
+      );
+    }, modelUrl);
+    assert.equal(rejection[0], true);
+    assert.match(rejection[1], reason);
+    const after = await page.evaluate(() => ({ html: document.documentElement.outerHTML, highlights: CSS.highlights.size, sheets: document.adoptedStyleSheets.length }));
+    assert.deepEqual(after, { html: before, highlights: 0, sheets: 0 });
+    assert.deepEqual(consoleMessages.filter((message) => message.type === 'warning').map((message) => message.text), [`alam: the page was left as it was. ${rejection[1]}`]);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('remove() leaves the document exactly as it was', { timeout: 60_000 }, async () => {
   const { page } = await openPage(`${server.origin}/fixtures/article.html`);
   const same = await page.evaluate(async () => {
@@ -230,7 +328,7 @@ test('remove() leaves the document exactly as it was', { timeout: 60_000 }, asyn
       sheets: document.adoptedStyleSheets.length,
     };
   });
-  assert.deepEqual(same, { during: 3, html: true, highlights: 0, sheets: 0 });
+  assert.deepEqual(same, { during: 4, html: true, highlights: 0, sheets: 0 });
   await page.close();
 });
 
@@ -245,7 +343,7 @@ test('the script tag alone highlights, with a tooltip, a panel and keyboard acce
   const box = await page.locator('article b').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForFunction(() => !document.querySelector('[data-alam-widget]').shadowRoot.querySelector('.tooltip').hidden);
-  assert.equal(await tooltip.textContent(), 'شخص · Personسلمى الجبوريذُكر مرة واحدة · 1 mention');
+  assert.equal(await tooltip.textContent(), 'شخص · Personسلمى الجبوريوزيرة الموارد المائية العراقيةذُكر مرة واحدة · 1 mention');
   await page.mouse.move(2, 2);
   await page.waitForFunction(() => document.querySelector('[data-alam-widget]').shadowRoot.querySelector('.tooltip').hidden);
 
@@ -260,15 +358,18 @@ test('the script tag alone highlights, with a tooltip, a panel and keyboard acce
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   const places = page.locator('[data-alam-widget] .panel section', { hasText: 'Place' });
-  assert.equal(await places.locator('h3 .count').textContent(), '11');
+  assert.equal(await places.locator('h3 .count').textContent(), '12');
   const basra = places.locator('button', { hasText: 'البصرة' });
-  assert.equal(await basra.locator('.count').textContent(), '4');
+  assert.equal(await basra.locator('.count').textContent(), '3');
+  // One row per person with the roles the article gives them.
+  const people = page.locator('[data-alam-widget] .panel section', { hasText: 'Person' });
+  assert.deepEqual(await people.locator('button').allTextContents(), ['ريم الحسيني1', 'سلمى الجبوريوزيرة الموارد المائية العراقية1', 'كريم الساعديالوزير1']);
   const focused = () => page.evaluate(() => [...CSS.highlights.get('alam-focus')][0].toString());
   await basra.click();
   assert.equal(await focused(), 'البصرة');
-  assert.equal(await page.locator('[data-alam-widget] [aria-live]').textContent(), 'البصرة: 1 / 4');
+  assert.equal(await page.locator('[data-alam-widget] [aria-live]').textContent(), 'البصرة: 1 / 3');
   await basra.press('Enter');
-  assert.equal(await page.locator('[data-alam-widget] [aria-live]').textContent(), 'البصرة: 2 / 4');
+  assert.equal(await page.locator('[data-alam-widget] [aria-live]').textContent(), 'البصرة: 2 / 3');
   await page.keyboard.press('Escape');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
 
@@ -286,6 +387,7 @@ test('a left-to-right page: Arabic names highlighted, the panel at the bottom ri
   assert.deepEqual(await readHighlights(page), [
     ['PER', 'سلمى الجبوري'],
     ['LOC', 'البصرة'],
+    ['LOC', 'بغداد'],
     ['PER', 'كريم الساعدي'],
     ['ORG', 'البنك الدولي'],
   ]);
@@ -328,10 +430,11 @@ test('without CSS.highlights, whole words are wrapped and remove() puts back the
     };
   });
   // Whole words: the proclitic و of وبغداد is inside the span, and the split name is wrapped in its two parts.
-  assert.deepEqual(result.wrapped.slice(0, 6), [
+  assert.deepEqual(result.wrapped.slice(0, 7), [
     ['LOC', 'البصرة'],
     ['LOC', 'وبغداد'],
     ['LOC', 'بغداد'],
+    ['PER', 'ريم الحسيني'],
     ['LOC', 'البصرة'],
     ['PER', 'سلمى'],
     ['PER', 'الجبوري'],
