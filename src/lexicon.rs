@@ -2,7 +2,6 @@
 //! stems so that proclitics, diacritics and spelling variants do not matter.
 //! A site's dictionary is such a list, its entries carrying an id and a link.
 
-use crate::text::Normalized;
 use crate::tokens::proclitic_runs;
 use crate::{Document, Label, Mention, Recognizer};
 use serde::Deserialize;
@@ -135,9 +134,8 @@ impl Recognizer for Lexicon {
 
 /// The folded words of a phrase joined by single spaces.
 fn phrase_key(phrase: &str) -> String {
-    let folded = Normalized::new(phrase.trim());
-    let text = folded.as_str();
-    crate::tokens::tokenize(text).iter().map(|t| &text[t.word.clone()]).collect::<Vec<_>>().join(" ")
+    let folded = crate::text::fold(phrase);
+    crate::tokens::tokenize(&folded).iter().map(|t| &folded[t.word.clone()]).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

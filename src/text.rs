@@ -33,7 +33,7 @@ impl<'a> Normalized<'a> {
         let mut origin = Vec::with_capacity(original.len() + 1);
         for (at, c) in original.char_indices() {
             let before = folded.len();
-            match fold(c) {
+            match fold_char(c) {
                 Fold::Keep => folded.push(c),
                 Fold::Drop => {}
                 Fold::One(f) => folded.push(f),
@@ -79,8 +79,25 @@ impl<'a> Normalized<'a> {
     }
 }
 
+/// Text folded for matching, without the map back (for keys of lists).
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        match fold_char(c) {
+            Fold::Keep => folded.push(c),
+            Fold::Drop => {}
+            Fold::One(f) => folded.push(f),
+            Fold::Two(f, g) => {
+                folded.push(f);
+                folded.push(g);
+            }
+        }
+    }
+    folded
+}
+
 /// Folds one character of text for matching.
-fn fold(c: char) -> Fold {
+fn fold_char(c: char) -> Fold {
     match c {
         // Harakat, Quranic marks, superscript alef and tatweel carry no identity.
         '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E8}'
@@ -161,6 +178,12 @@ mod tests {
     fn folds_marks_alef_ya_ta_marbuta_and_digits() {
         let n = Normalized::new("صدّام أحمد إلى مدرسة ٢٠٢٣ ۱۹ عَلِيٌّ ـــ");
         assert_eq!(n.as_str(), "صدام احمد الي مدرسه 2023 19 علي ");
+    }
+
+    #[test]
+    fn folding_without_a_map_is_the_same_text() {
+        let text = "صدّام أحمد إلى ﻻ ٢٠٢٣\u{200F}";
+        assert_eq!(fold(text), Normalized::new(text).as_str());
     }
 
     #[test]
