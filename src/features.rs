@@ -66,8 +66,17 @@ pub mod flag {
     pub const ORG_HEAD: u16 = 1 << 7;
     pub const LOC_HEAD: u16 = 1 << 8;
     pub const SPEECH: u16 = 1 << 9;
+    /// Name lists (`training/lexicons.py`): given names, family names,
+    /// Arabic spellings of (often foreign) names, cities. Each is its own
+    /// bit: they also hold common words, in different measure.
+    pub const GIVEN_NAME: u16 = 1 << 10;
+    pub const FAMILY_NAME: u16 = 1 << 11;
+    pub const TRANSLITERATED: u16 = 1 << 12;
+    pub const CITY: u16 = 1 << 13;
+    /// The lists of names of persons.
+    pub const PERSON_LISTS: u16 = PERSON | GIVEN_NAME | FAMILY_NAME | TRANSLITERATED;
     /// The bits that entries of several words carry.
-    pub const PHRASE: u16 = PERSON | LOCATION | ORGANISATION | COUNTRY;
+    pub const PHRASE: u16 = PERSON_LISTS | LOCATION | ORGANISATION | COUNTRY | CITY;
 }
 
 /// The longest phrase looked up, in words.
@@ -271,6 +280,7 @@ enum Template {
     LemmaShape,
     Proclitic,
     Remainder,
+    ListContext,
 }
 
 /// The hash a template gives a value at a relative position.
@@ -326,6 +336,16 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     }
     if this.remainder != 0 {
         out.push(key(Template::Remainder, 0, this.remainder));
+    }
+    // A word of the person lists is a name more likely after a title or
+    // another such word, or before one (given name, then family name).
+    let names = this.flags & flag::PERSON_LISTS;
+    if names != 0 {
+        let context = flag::PERSON_LISTS | flag::TITLE | flag::SPEECH;
+        for offset in [-1, 1] {
+            let around = at(offset).map_or(0, |t| t.flags & context);
+            out.push(key(Template::ListContext, offset, u32::from(around) << 16 | u32::from(names)));
+        }
     }
 }
 
