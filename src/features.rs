@@ -158,6 +158,8 @@ pub fn nonzero(key: u32) -> u32 {
 pub struct TokenInfo {
     /// Bytes of proclitics before the stem.
     pub proclitics: u32,
+    /// The hash of the proclitics (`و`, `ب`, `ول`).
+    proclitic_letters: u32,
     word: u32,
     /// The stem as lists spell it: after the لل contraction, with its article
     /// restored (`للعراق` → `العراق`).
@@ -247,6 +249,7 @@ fn analyse_word(word: &str, lexicon: &Lexicon) -> TokenInfo {
     };
     TokenInfo {
         proclitics: proclitics as u32,
+        proclitic_letters: hash_word(&word[..proclitics]),
         word: word_hash,
         lemma,
         prefixes,
@@ -333,6 +336,7 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     out.push(key(Template::LemmaShape, -1, combine(lemma_at(-1), this.shape)));
     if this.proclitics > 0 {
         out.push(key(Template::Proclitic, 0, combine(this.proclitics, this.lemma)));
+        out.push(key(Template::Proclitic, 1, this.proclitic_letters));
     }
     if this.remainder != 0 {
         out.push(key(Template::Remainder, 0, this.remainder));
