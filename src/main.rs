@@ -8,7 +8,7 @@ const USAGE: &str = "usage:
   alam tag --whole   all of standard input as one document, one JSON object out
                      (either with --model PATH: a model file from alam train)
   alam train [--out PATH] [--gazetteers DIR] [--territories JSON]
-             [--lists DIR] [--epochs N] [--dropout P] [--seed N] CONLL...
+             [--lists DIR] [--epochs N] [--dropout P] [--seed N] [--runs N] CONLL...
                      trains a model on CoNLL files (default out: models/alam.model)
   alam eval [--model PATH] [--seen CONLL]... CONLL
                      scores a model (default: the shipped one) on a CoNLL file; --seen
@@ -136,7 +136,7 @@ fn read_sentences(paths: &[&str]) -> Result<Vec<alam::train::Sentence>, String> 
 
 fn train(args: &[&str]) -> Result<(), String> {
     use alam::features::flag;
-    let (options, files) = flags(args, &["--out", "--gazetteers", "--territories", "--lists", "--epochs", "--dropout", "--seed"])?;
+    let (options, files) = flags(args, &["--out", "--gazetteers", "--territories", "--lists", "--epochs", "--dropout", "--seed", "--runs"])?;
     if files.is_empty() {
         return Err(format!("no training files\n{USAGE}"));
     }
@@ -148,6 +148,7 @@ fn train(args: &[&str]) -> Result<(), String> {
         match name {
             "--out" => out = value,
             "--epochs" => settings.epochs = value.parse().map_err(|_| format!("not a number: {value}"))?,
+            "--runs" => settings.runs = value.parse().map_err(|_| format!("not a number: {value}"))?,
             "--seed" => settings.seed = value.parse().map_err(|_| format!("not a number: {value}"))?,
             "--dropout" => settings.dropout = value.parse().map_err(|_| format!("not a number: {value}"))?,
             "--gazetteers" => {
