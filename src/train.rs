@@ -233,7 +233,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { epochs: 15, min_count: 2, seed: 0x616c_616d, dropout: 0.5, runs: 4 }
+        Options { epochs: 25, min_count: 2, seed: 0x616c_616d, dropout: 0.5, runs: 4 }
     }
 }
 
