@@ -73,6 +73,8 @@ pub mod flag {
     pub const FAMILY_NAME: u16 = 1 << 11;
     pub const TRANSLITERATED: u16 = 1 << 12;
     pub const CITY: u16 = 1 << 13;
+    /// The lists that `training/lexicons.py` writes, which hold common words too.
+    pub const NAME_LISTS: u16 = GIVEN_NAME | FAMILY_NAME | TRANSLITERATED | CITY;
     /// The lists of names of persons.
     pub const PERSON_LISTS: u16 = PERSON | GIVEN_NAME | FAMILY_NAME | TRANSLITERATED;
     /// The bits that entries of several words carry.

@@ -168,15 +168,24 @@ impl LexiconSources {
     pub fn build<'a>(&self, sentences: impl Iterator<Item = &'a Sentence> + Clone) -> Lexicon {
         let mut entries: Vec<(u32, u16)> = Vec::new();
         let mut known: BTreeSet<String> = known_names(sentences.clone());
+        let common = common_words(sentences);
         for (phrase, flag) in &self.phrases {
             let words: Vec<&str> = phrase.split(' ').collect();
-            entries.push((hash_phrase(words.iter().copied()), *flag));
+            // The name lists also hold common words (`زار` "visited" is a
+            // name too): a word that the sentences leave outside names, and
+            // never tag, loses its name-list bits.
+            let flag = match words.as_slice() {
+                [word] if common.contains(*word) => flag & !flag::NAME_LISTS,
+                _ => *flag,
+            };
+            if flag != 0 {
+                entries.push((hash_phrase(words.iter().copied()), flag));
+            }
             for n in 1..words.len() {
                 entries.push((hash_phrase(words[..n].iter().copied()), flag::PREFIX));
             }
             known.extend(words.iter().filter(|w| w.chars().count() > 2).map(|w| w.to_string()));
         }
-        let common = common_words(sentences);
         let split_wrongly: Vec<&str> = common
             .iter()
             .filter(|w| !known.contains(*w) && tokens::proclitic_runs(w).any(|n| known.contains(&w[n..])))
