@@ -66,8 +66,19 @@ pub mod flag {
     pub const ORG_HEAD: u16 = 1 << 7;
     pub const LOC_HEAD: u16 = 1 << 8;
     pub const SPEECH: u16 = 1 << 9;
+    /// Name lists (`training/lexicons.py`): given names, family names,
+    /// Arabic spellings of (often foreign) names, cities. Each is its own
+    /// bit: they also hold common words, in different measure.
+    pub const GIVEN_NAME: u16 = 1 << 10;
+    pub const FAMILY_NAME: u16 = 1 << 11;
+    pub const TRANSLITERATED: u16 = 1 << 12;
+    pub const CITY: u16 = 1 << 13;
+    /// The lists that `training/lexicons.py` writes, which hold common words too.
+    pub const NAME_LISTS: u16 = GIVEN_NAME | FAMILY_NAME | TRANSLITERATED | CITY;
+    /// The lists of names of persons.
+    pub const PERSON_LISTS: u16 = PERSON | GIVEN_NAME | FAMILY_NAME | TRANSLITERATED;
     /// The bits that entries of several words carry.
-    pub const PHRASE: u16 = PERSON | LOCATION | ORGANISATION | COUNTRY;
+    pub const PHRASE: u16 = PERSON_LISTS | LOCATION | ORGANISATION | COUNTRY | CITY;
 }
 
 /// The longest phrase looked up, in words.
@@ -149,6 +160,8 @@ pub fn nonzero(key: u32) -> u32 {
 pub struct TokenInfo {
     /// Bytes of proclitics before the stem.
     pub proclitics: u32,
+    /// The hash of the proclitics (`و`, `ب`, `ول`).
+    proclitic_letters: u32,
     word: u32,
     /// The stem as lists spell it: after the لل contraction, with its article
     /// restored (`للعراق` → `العراق`).
@@ -238,6 +251,7 @@ fn analyse_word(word: &str, lexicon: &Lexicon) -> TokenInfo {
     };
     TokenInfo {
         proclitics: proclitics as u32,
+        proclitic_letters: hash_word(&word[..proclitics]),
         word: word_hash,
         lemma,
         prefixes,
@@ -271,6 +285,7 @@ enum Template {
     LemmaShape,
     Proclitic,
     Remainder,
+    ListContext,
 }
 
 /// The hash a template gives a value at a relative position.
@@ -323,9 +338,20 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     out.push(key(Template::LemmaShape, -1, combine(lemma_at(-1), this.shape)));
     if this.proclitics > 0 {
         out.push(key(Template::Proclitic, 0, combine(this.proclitics, this.lemma)));
+        out.push(key(Template::Proclitic, 1, this.proclitic_letters));
     }
     if this.remainder != 0 {
         out.push(key(Template::Remainder, 0, this.remainder));
+    }
+    // A word of the person lists is a name more likely after a title or
+    // another such word, or before one (given name, then family name).
+    let names = this.flags & flag::PERSON_LISTS;
+    if names != 0 {
+        let context = flag::PERSON_LISTS | flag::TITLE | flag::SPEECH;
+        for offset in [-1, 1] {
+            let around = at(offset).map_or(0, |t| t.flags & context);
+            out.push(key(Template::ListContext, offset, u32::from(around) << 16 | u32::from(names)));
+        }
     }
 }
 

@@ -10,7 +10,8 @@ const USAGE: &str = "usage:
                      (each of these with --model PATH: a model file from alam train;
                      --dictionary JSON: a site's entries [{\"names\": [...], \"label\", \"id\", \"url\"}];
                      --date YYYY-MM-DD: the day the documents were written)
-  alam train [--out PATH] [--gazetteers DIR] [--territories JSON] [--epochs N] [--dropout P] CONLL...
+  alam train [--out PATH] [--gazetteers DIR] [--territories JSON]
+             [--lists DIR] [--epochs N] [--dropout P] [--seed N] [--runs N] CONLL...
                      trains a model on CoNLL files (default out: models/alam.model)
   alam eval [--model PATH] [--seen CONLL]... CONLL
                      scores a model (default: the shipped one) on a CoNLL file; --seen
@@ -173,7 +174,7 @@ fn read_sentences(paths: &[&str]) -> Result<Vec<alam::train::Sentence>, String> 
 
 fn train(args: &[&str]) -> Result<(), String> {
     use alam::features::flag;
-    let (options, files) = flags(args, &["--out", "--gazetteers", "--territories", "--epochs", "--dropout"])?;
+    let (options, files) = flags(args, &["--out", "--gazetteers", "--territories", "--lists", "--epochs", "--dropout", "--seed", "--runs"])?;
     if files.is_empty() {
         return Err(format!("no training files\n{USAGE}"));
     }
@@ -185,12 +186,26 @@ fn train(args: &[&str]) -> Result<(), String> {
         match name {
             "--out" => out = value,
             "--epochs" => settings.epochs = value.parse().map_err(|_| format!("not a number: {value}"))?,
+            "--runs" => settings.runs = value.parse().map_err(|_| format!("not a number: {value}"))?,
+            "--seed" => settings.seed = value.parse().map_err(|_| format!("not a number: {value}"))?,
             "--dropout" => settings.dropout = value.parse().map_err(|_| format!("not a number: {value}"))?,
             "--gazetteers" => {
                 for (file, flag) in [
                     ("AlignedPersGazetteer.txt", flag::PERSON),
                     ("AlignedLocGazetteer.txt", flag::LOCATION),
                     ("AlignedOrgGazetteer.txt", flag::ORGANISATION),
+                ] {
+                    sources.add_list(&read(&format!("{value}/{file}"))?, flag);
+                }
+            }
+            "--lists" => {
+                // The files that `training/lexicons.py` writes.
+                for (file, flag) in [
+                    ("given-names.txt", flag::GIVEN_NAME),
+                    ("family-names.txt", flag::FAMILY_NAME),
+                    ("transliterated-names.txt", flag::TRANSLITERATED),
+                    ("territories.txt", flag::COUNTRY),
+                    ("cities.txt", flag::CITY),
                 ] {
                     sources.add_list(&read(&format!("{value}/{file}"))?, flag);
                 }
