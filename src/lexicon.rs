@@ -5,7 +5,7 @@
 use crate::tokens::proclitic_runs;
 use crate::{Document, Label, Mention, Recognizer};
 use serde::Deserialize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// One entry of a site dictionary: the ways a name is written, what it is,
 /// and where the site keeps it.
@@ -30,7 +30,7 @@ struct Meaning {
 
 /// Phrases and what they stand for, keyed by folded form.
 pub struct Lexicon {
-    entries: HashMap<String, usize>,
+    entries: FxHashMap<String, usize>,
     meanings: Vec<Meaning>,
     /// The most words any entry has.
     longest: usize,
@@ -39,7 +39,7 @@ pub struct Lexicon {
 impl Lexicon {
     /// An empty lexicon.
     pub fn new() -> Self {
-        Lexicon { entries: HashMap::new(), meanings: Vec::new(), longest: 0 }
+        Lexicon { entries: FxHashMap::default(), meanings: Vec::new(), longest: 0 }
     }
 
     /// A lexicon of a site's own entries.

@@ -521,7 +521,7 @@ impl<'a> Reader<'a> {
 /// (a tie leaves them as they are).
 fn consistent_labels(found: &mut [(Range<usize>, Label)], tokens: &[TokenInfo]) {
     let type_index = |label: Label| TYPES.iter().position(|&t| t == label).expect("a type of the model");
-    let mut votes: std::collections::HashMap<u32, [u32; TYPES.len()]> = std::collections::HashMap::new();
+    let mut votes: rustc_hash::FxHashMap<u32, [u32; TYPES.len()]> = rustc_hash::FxHashMap::default();
     for (range, label) in found.iter() {
         votes.entry(features::name_hash(&tokens[range.clone()])).or_default()[type_index(*label)] += 1;
     }

@@ -192,7 +192,10 @@ fn without_conjunction<'w>(word: &'w str, list: &[&str]) -> Option<&'w str> {
 }
 
 fn is_speech_verb(word: &str) -> bool {
-    without_conjunction(word, SPEECH_VERBS).is_some()
+    // Asked of every token: a set, not a scan of the list.
+    static VERBS: std::sync::OnceLock<rustc_hash::FxHashSet<&str>> = std::sync::OnceLock::new();
+    let verbs = VERBS.get_or_init(|| SPEECH_VERBS.iter().copied().collect());
+    verbs.contains(word) || word.strip_prefix(['و', 'ف']).is_some_and(|rest| verbs.contains(rest))
 }
 
 fn is_definite(word: &str) -> bool {

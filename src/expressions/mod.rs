@@ -25,6 +25,7 @@ mod times;
 use crate::entities::{Detail, Qualifier};
 use crate::{Document, Label, Mention, Recognizer, Value};
 use phrases::Phrases;
+use rustc_hash::FxHashSet;
 use tables::{Currency, DayPeriod, NumberWord};
 
 /// A month of the Gregorian or the Hijri calendar.
@@ -69,6 +70,9 @@ pub struct Expressions {
     currency_symbols: Phrases<Currency>,
     units: Phrases<&'static str>,
     not_counted: Phrases<()>,
+    /// The first word of every entry of every table: an expression can only
+    /// start at one of them or at a word that is not all Arabic letters.
+    first_words: FxHashSet<String>,
 }
 
 impl Default for Expressions {
@@ -111,7 +115,8 @@ impl Expressions {
                 }
             }
         }
-        Expressions {
+        let mut expressions = Expressions {
+            first_words: FxHashSet::default(),
             cues: Phrases::new([(YEAR_WORDS, Cue::Year), (DATE_WORD, Cue::Date), (DAY_WORD, Cue::Day), (MONTH_WORD, Cue::Month), (OF, Cue::Of), (AGREEING, Cue::Agreeing), (HOUR_WORD, Cue::Hour)]),
             months: Phrases::new(months(GREGORIAN_MONTHS, false).chain(months(HIJRI_MONTHS, true)).filter(|(s, _)| !s.is_empty())),
             weekdays: Phrases::new(WEEKDAYS),
@@ -129,7 +134,35 @@ impl Expressions {
             currency_symbols: Phrases::new(CURRENCY_SYMBOLS),
             units: Phrases::new(UNITS),
             not_counted: Phrases::new([(NOT_COUNTED, ())]),
-        }
+        };
+        let e = &expressions;
+        let first_words: FxHashSet<String> = (e.cues.first_words())
+            .chain(e.months.first_words())
+            .chain(e.weekdays.first_words())
+            .chain(e.qualifiers.first_words())
+            .chain(e.eras.first_words())
+            .chain(e.days.first_words())
+            .chain(e.hours.first_words())
+            .chain(e.hour_fractions.first_words())
+            .chain(e.day_periods.first_words())
+            .chain(e.day_period_marks.first_words())
+            .chain(e.time_zones.first_words())
+            .chain(e.number_words.first_words())
+            .chain(e.percent.first_words())
+            .chain(e.currencies.first_words())
+            .chain(e.currency_symbols.first_words())
+            .chain(e.units.first_words())
+            .chain(e.not_counted.first_words())
+            .map(str::to_string)
+            .collect();
+        expressions.first_words = first_words;
+        expressions
+    }
+
+    /// Whether an expression may start in token `i` at byte `from`.
+    fn may_start(&self, doc: &Document, i: usize, from: usize) -> bool {
+        let word = text_from(doc, i, from);
+        !word.chars().all(crate::tokens::is_arabic_letter) || self.first_words.contains(word)
     }
 }
 
@@ -151,7 +184,8 @@ impl Recognizer for Expressions {
         let mut i = 0;
         while i < doc.tokens.len() {
             let mut best: Option<Found> = None;
-            for from in starts(doc, i) {
+            // Most words start nothing: one look-up rules them out.
+            for from in starts(doc, i).filter(|&from| self.may_start(doc, i, from)) {
                 for found in [self.time_at(doc, i, from), self.date_at(doc, i, from), self.amount_at(doc, i, from)].into_iter().flatten() {
                     if best.as_ref().is_none_or(|b| found.end > b.end) {
                         best = Some(found);

@@ -3,14 +3,14 @@
 use crate::text::Normalized;
 use crate::tokens::tokenize;
 use crate::Document;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Phrases of one kind, keyed by their folded words joined by single spaces,
 /// each with what it means.
 pub struct Phrases<T> {
-    map: HashMap<String, T>,
+    map: FxHashMap<String, T>,
     /// First words of the phrases of more than one word: only these need a longer look.
-    openers: HashSet<String>,
+    openers: FxHashSet<String>,
     /// The most tokens any phrase has.
     longest: usize,
 }
@@ -20,7 +20,7 @@ impl<T: Copy> Phrases<T> {
     /// separated by `|` and written as in running text (folding unifies alef,
     /// ya, ta marbuta and marks).
     pub fn new<'s>(entries: impl IntoIterator<Item = (&'s str, T)>) -> Self {
-        let mut phrases = Phrases { map: HashMap::new(), openers: HashSet::new(), longest: 0 };
+        let mut phrases = Phrases { map: FxHashMap::default(), openers: FxHashSet::default(), longest: 0 };
         for (spellings, meaning) in entries {
             for spelling in spellings.split('|') {
                 phrases.insert(spelling, meaning);
@@ -38,6 +38,11 @@ impl<T: Copy> Phrases<T> {
             self.longest = self.longest.max(key.split(' ').count());
             self.map.insert(key, meaning);
         }
+    }
+
+    /// The first words of the phrases.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(|key| key.split(' ').next().unwrap_or(key))
     }
 
     /// The longest phrase at token `i`, its first word read from byte `from`
