@@ -541,6 +541,11 @@ impl Recognizer for Model {
         let mut found = spans(&tagging.tags);
         consistent_labels(&mut found, &tagging.tokens);
         for (range, label) in found {
+            // Trained on Arabic text, where Latin words are few: a span with no
+            // Arabic word (`Sunday` on an English page) is not taken.
+            if !doc.tokens[range.clone()].iter().any(|t| t.kind == crate::tokens::TokenKind::Arabic) {
+                continue;
+            }
             let first = &doc.tokens[range.start];
             // The proclitics stay outside: the span starts at the stem.
             let start = first.word.start + tagging.tokens[range.start].proclitics as usize;

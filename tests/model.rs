@@ -113,3 +113,11 @@ fn proclitics_stay_outside_names_the_model_knows() {
     let found: Vec<(&str, Label)> = result.entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
     assert_eq!(found, [("بغداد", Label::LOC), ("بغداد", Label::LOC), ("واشنطن", Label::LOC), ("لعراق", Label::LOC)]);
 }
+
+#[test]
+fn words_in_latin_letters_alone_are_not_names() {
+    let text = "The ministry said on Sunday: «أعلنت وزيرة الموارد المائية العراقية سلمى الجبوري خطة لإصلاح شبكات المياه في البصرة وبغداد».";
+    let found: Vec<(String, Label)> = alam::extract(text).entities.into_iter().map(|e| (e.text, e.label)).collect();
+    let expected = [("سلمى الجبوري", Label::PER), ("البصرة", Label::LOC), ("بغداد", Label::LOC)];
+    assert_eq!(found, expected.map(|(t, l)| (t.to_string(), l)));
+}
