@@ -1,6 +1,9 @@
 //! Cue words that the steps after recognition share: the titles people are
 //! named with (folded, without the article).
 
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
 /// Titles and roles a person is named with: وزير الدفاع، رئيس الوزراء، الأمين العام …
 pub const TITLES: &[&str] = &[
     "وزير", "وزيره", "رئيس", "رئيسه", "ملك", "ملكه", "امير", "اميره", "نائب", "نائبه", "مستشار", "مستشاره", "سفير",
@@ -11,9 +14,12 @@ pub const TITLES: &[&str] = &[
 /// The title a folded word names, without a conjunction or the article
 /// (والوزيرة → وزيره).
 pub fn title_of(word: &str) -> Option<&str> {
-    let bare = word.strip_prefix(['و', 'ف']).filter(|w| w.starts_with("ال") || TITLES.contains(w)).unwrap_or(word);
+    // Asked of every token of a document: a set, not a scan of the list.
+    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    let titles = SET.get_or_init(|| TITLES.iter().copied().collect());
+    let bare = word.strip_prefix(['و', 'ف']).filter(|w| w.starts_with("ال") || titles.contains(w)).unwrap_or(word);
     let bare = bare.strip_prefix("ال").unwrap_or(bare);
-    TITLES.contains(&bare).then_some(bare)
+    titles.contains(bare).then_some(bare)
 }
 
 #[cfg(test)]
