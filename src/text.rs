@@ -33,15 +33,7 @@ impl<'a> Normalized<'a> {
         let mut origin = Vec::with_capacity(original.len() + 1);
         for (at, c) in original.char_indices() {
             let before = folded.len();
-            match fold_char(c) {
-                Fold::Keep => folded.push(c),
-                Fold::Drop => {}
-                Fold::One(f) => folded.push(f),
-                Fold::Two(f, g) => {
-                    folded.push(f);
-                    folded.push(g);
-                }
-            }
+            push_folded(c, &mut folded);
             origin.resize(origin.len() + (folded.len() - before), at as u32);
         }
         origin.push(original.len() as u32);
@@ -83,17 +75,22 @@ impl<'a> Normalized<'a> {
 pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
-        match fold_char(c) {
-            Fold::Keep => folded.push(c),
-            Fold::Drop => {}
-            Fold::One(f) => folded.push(f),
-            Fold::Two(f, g) => {
-                folded.push(f);
-                folded.push(g);
-            }
-        }
+        push_folded(c, &mut folded);
     }
     folded
+}
+
+/// Appends what one character folds to.
+fn push_folded(c: char, out: &mut String) {
+    match fold_char(c) {
+        Fold::Keep => out.push(c),
+        Fold::Drop => {}
+        Fold::One(f) => out.push(f),
+        Fold::Two(f, g) => {
+            out.push(f);
+            out.push(g);
+        }
+    }
 }
 
 /// Folds one character of text for matching.
