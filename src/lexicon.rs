@@ -2,10 +2,10 @@
 //! stems so that proclitics, diacritics and spelling variants do not matter.
 //! A site's dictionary is such a list, its entries carrying an id and a link.
 
+use crate::phrases::Phrases;
 use crate::tokens::proclitic_runs;
 use crate::{Document, Label, Mention, Recognizer};
 use serde::Deserialize;
-use rustc_hash::FxHashMap;
 
 /// One entry of a site dictionary: the ways a name is written, what it is,
 /// and where the site keeps it.
@@ -30,16 +30,14 @@ struct Meaning {
 
 /// Phrases and what they stand for, keyed by folded form.
 pub struct Lexicon {
-    entries: FxHashMap<String, usize>,
+    phrases: Phrases<usize>,
     meanings: Vec<Meaning>,
-    /// The most words any entry has.
-    longest: usize,
 }
 
 impl Lexicon {
     /// An empty lexicon.
     pub fn new() -> Self {
-        Lexicon { entries: FxHashMap::default(), meanings: Vec::new(), longest: 0 }
+        Lexicon { phrases: Phrases::new([]), meanings: Vec::new() }
     }
 
     /// A lexicon of a site's own entries.
@@ -60,21 +58,16 @@ impl Lexicon {
     }
 
     fn insert_meaning(&mut self, phrase: &str, meaning: Meaning) {
-        let key = phrase_key(phrase);
-        if key.is_empty() {
-            return;
-        }
-        self.longest = self.longest.max(key.split(' ').count());
         // Equal meanings (the names of one entry) share one slot.
         if self.meanings.last() != Some(&meaning) {
             self.meanings.push(meaning);
         }
-        self.entries.insert(key, self.meanings.len() - 1);
+        self.phrases.insert(phrase, self.meanings.len() - 1);
     }
 
     /// The longest entry that starts at token `i`: its meaning, the stem start
     /// of its first word and the number of tokens it spans.
-    fn longest_at(&self, doc: &Document, i: usize, key: &mut String) -> Option<(&Meaning, usize, usize)> {
+    fn longest_at(&self, doc: &Document, i: usize) -> Option<(&Meaning, usize, usize)> {
         let first = &doc.tokens[i];
         let text = doc.text.as_str();
         let starts = std::iter::once(first.stem_start)
@@ -85,22 +78,10 @@ impl Lexicon {
             let stem = &text[start..first.word.end];
             // After the لل contraction the stem stands for ال + stem.
             let contracted = start > first.word.start && stem.starts_with('ل') && text[..start].ends_with('ل');
-            for article in [false, true].into_iter().filter(|&a| !a || contracted) {
-                key.clear();
-                if article {
-                    key.push('ا');
-                }
-                key.push_str(stem);
-                for n in 1..=self.longest.min(doc.tokens.len() - i) {
-                    if n > 1 {
-                        key.push(' ');
-                        key.push_str(doc.word(&doc.tokens[i + n - 1]));
-                    }
-                    if let Some(&meaning) = self.entries.get(key.as_str()) {
-                        if best.is_none_or(|(_, _, len)| n > len) {
-                            best = Some((&self.meanings[meaning], start, n));
-                        }
-                    }
+            let found = [self.phrases.at(doc, i, start), contracted.then(|| self.phrases.at_word(doc, i, &format!("ا{stem}"))).flatten()];
+            for (meaning, n) in found.into_iter().flatten() {
+                if best.is_none_or(|(_, _, len)| n > len) {
+                    best = Some((&self.meanings[meaning], start, n));
                 }
             }
         }
@@ -116,10 +97,9 @@ impl Default for Lexicon {
 
 impl Recognizer for Lexicon {
     fn recognize(&self, doc: &Document, mentions: &mut Vec<Mention>) {
-        let mut key = String::new();
         let mut i = 0;
         while i < doc.tokens.len() {
-            if let Some((meaning, start, len)) = self.longest_at(doc, i, &mut key) {
+            if let Some((meaning, start, len)) = self.longest_at(doc, i) {
                 let mut mention = Mention::new(start..doc.tokens[i + len - 1].word.end, meaning.label);
                 mention.detail.id.clone_from(&meaning.id);
                 mention.detail.url.clone_from(&meaning.url);
@@ -130,12 +110,6 @@ impl Recognizer for Lexicon {
             i += 1;
         }
     }
-}
-
-/// The folded words of a phrase joined by single spaces.
-fn phrase_key(phrase: &str) -> String {
-    let folded = crate::text::fold(phrase);
-    crate::tokens::tokenize(&folded).iter().map(|t| &folded[t.word.clone()]).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

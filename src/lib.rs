@@ -25,6 +25,7 @@ pub mod features;
 pub mod groups;
 pub mod lexicon;
 pub mod model;
+mod phrases;
 pub mod quotes;
 pub mod summary;
 pub mod text;

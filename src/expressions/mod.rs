@@ -1,7 +1,7 @@
 //! News expressions: dates, times, amounts of money, percentages and counts
 //! of things, each with a normalised value.
 //!
-//! The words live in [`tables`] as data; [`phrases::Phrases`] looks them up a
+//! The words live in [`tables`] as data; [`Phrases`] looks them up a
 //! token at a time on the folded text, and small grammars ([`dates`],
 //! [`times`], [`amounts`] over [`numbers`]) say how they combine. At each
 //! token the longest expression wins (a time, then a date, then an amount on
@@ -18,13 +18,12 @@
 mod amounts;
 mod dates;
 mod numbers;
-mod phrases;
 pub mod tables;
 mod times;
 
 use crate::entities::{Detail, Qualifier};
 use crate::{Document, Label, Mention, Recognizer, Value};
-use phrases::Phrases;
+use crate::phrases::Phrases;
 use rustc_hash::FxHashSet;
 use tables::{Currency, DayPeriod, NumberWord};
 

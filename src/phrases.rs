@@ -1,6 +1,6 @@
-//! The matcher behind every table: folded phrases looked up a token at a time.
+//! The matcher behind every word table (the expressions' tables, a site's
+//! dictionary): folded phrases looked up a token at a time.
 
-use crate::text::Normalized;
 use crate::tokens::tokenize;
 use crate::Document;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -49,7 +49,12 @@ impl<T: Copy> Phrases<T> {
     /// of that token (to skip proclitics): its meaning and how many tokens it spans.
     pub fn at(&self, doc: &Document, i: usize, from: usize) -> Option<(T, usize)> {
         let first = doc.tokens.get(i)?;
-        let word = &doc.text.as_str()[from..first.word.end];
+        self.at_word(doc, i, &doc.text.as_str()[from..first.word.end])
+    }
+
+    /// The longest phrase at token `i` whose first word is read as `word`
+    /// (`الامم` for the stem `لامم` of `للامم`).
+    pub fn at_word(&self, doc: &Document, i: usize, word: &str) -> Option<(T, usize)> {
         let mut best = self.map.get(word).map(|&meaning| (meaning, 1));
         if self.openers.contains(word) {
             let mut key = word.to_string();
@@ -72,9 +77,8 @@ impl<T: Copy> Phrases<T> {
 
 /// The folded words of a phrase joined by single spaces.
 fn fold_key(phrase: &str) -> String {
-    let folded = Normalized::new(phrase.trim());
-    let text = folded.as_str();
-    tokenize(text).iter().map(|t| &text[t.word.clone()]).collect::<Vec<_>>().join(" ")
+    let folded = crate::text::fold(phrase);
+    tokenize(&folded).iter().map(|t| &folded[t.word.clone()]).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
