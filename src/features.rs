@@ -84,13 +84,89 @@ pub mod flag {
 /// The longest phrase looked up, in words.
 const MAX_PHRASE: usize = 4;
 
-/// Word and phrase hashes with their lexicon flags, in an open-addressing table.
+/// Word and phrase hashes with their lexicon flags, in an open-addressing
+/// table, and how often words occur in general text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lexicon {
     /// Power-of-two sized; key 0 marks an empty slot.
     keys: Vec<u32>,
     flags: Vec<u16>,
     len: usize,
+    frequencies: Frequencies,
+}
+
+/// How often words occur in general text, by word hash, as a class of half
+/// a decade: a word of class `c` occurs about 10^(-c/2) times per word.
+///
+/// Over half a million words: a word is kept as the top 24 bits of its hash
+/// (an unknown word finds a class by chance about once in 30), with its class
+/// in the low byte of the same slot.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Frequencies {
+    /// Power-of-two sized (or empty); 0 marks an empty slot.
+    slots: Vec<u32>,
+    len: usize,
+}
+
+impl Frequencies {
+    /// The table of `(fingerprint, class)` entries, fingerprints as
+    /// [`Frequencies::fingerprint`] gives them; of equal fingerprints, the
+    /// most frequent class is kept.
+    pub fn new(entries: impl IntoIterator<Item = (u32, u8)>) -> Self {
+        let mut entries: Vec<(u32, u8)> = entries.into_iter().collect();
+        entries.sort_unstable();
+        entries.dedup_by_key(|e| e.0);
+        if entries.is_empty() {
+            return Frequencies::default();
+        }
+        let size = (entries.len() * 2).next_power_of_two();
+        let mut table = Frequencies { slots: vec![0; size], len: entries.len() };
+        for (fingerprint, class) in entries {
+            let slot = table.slot(fingerprint);
+            table.slots[slot] = fingerprint << 8 | u32::from(class);
+        }
+        table
+    }
+
+    /// The part of a word hash that the table keeps: never 0, below 2^24.
+    pub fn fingerprint(hash: u32) -> u32 {
+        (hash >> 8).max(1)
+    }
+
+    #[inline]
+    fn slot(&self, fingerprint: u32) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = fingerprint as usize & mask;
+        while self.slots[at] != 0 && self.slots[at] >> 8 != fingerprint {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    /// The class of a word hash, `None` for words not in the list.
+    #[inline]
+    pub fn class(&self, hash: u32) -> Option<u8> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let slot = self.slots[self.slot(Self::fingerprint(hash))];
+        (slot != 0).then_some(slot as u8)
+    }
+
+    /// The `(fingerprint, class)` entries sorted by fingerprint.
+    pub fn entries(&self) -> Vec<(u32, u8)> {
+        let mut entries: Vec<(u32, u8)> = self.slots.iter().filter(|&&s| s != 0).map(|&s| (s >> 8, s as u8)).collect();
+        entries.sort_unstable();
+        entries
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
 }
 
 impl Lexicon {
@@ -100,7 +176,7 @@ impl Lexicon {
         // Inserted in key order, equal lexicons have equal tables.
         entries.sort_unstable();
         let size = (entries.len() * 2).next_power_of_two().max(16);
-        let mut lexicon = Lexicon { keys: vec![0; size], flags: vec![0; size], len: 0 };
+        let mut lexicon = Lexicon { keys: vec![0; size], flags: vec![0; size], len: 0, frequencies: Frequencies::default() };
         for (key, flags) in entries {
             let slot = lexicon.slot(nonzero(key));
             if lexicon.keys[slot] == 0 {
@@ -144,6 +220,15 @@ impl Lexicon {
         self.len == 0
     }
 
+    /// The lexicon with word frequencies.
+    pub fn with_frequencies(self, frequencies: Frequencies) -> Self {
+        Lexicon { frequencies, ..self }
+    }
+
+    pub fn frequencies(&self) -> &Frequencies {
+        &self.frequencies
+    }
+
     /// Whether a folded stem is known to keep its first letter.
     pub fn is_known(&self, stem: &str) -> bool {
         self.get(hash_word(stem)) & flag::KNOWN != 0
@@ -173,10 +258,28 @@ pub struct TokenInfo {
     shape: u32,
     /// Flags of the word or its lemma.
     flags: u16,
+    /// Frequency classes of the word and of its stem in general text
+    /// ([`ABSENT`] for words not in the list), and how the stem's compares
+    /// with the same stem with the article toggled: common nouns take ال,
+    /// most names do not (`حكومه` and `الحكومه` are both frequent, `بغداد`
+    /// and `البغداد` are not).
+    word_frequency: u8,
+    stem_frequency: u8,
+    article_contrast: u8,
     /// Flags of list phrases that start at this token, or go on through it.
     phrase_begin: u16,
     phrase_inside: u16,
 }
+
+impl TokenInfo {
+    /// Whether the token is neither a word, a number nor punctuation (an
+    /// emoji, a symbol): never part of a name.
+    pub fn is_symbol(&self) -> bool {
+        self.shape == SYMBOL_SHAPE
+    }
+}
+
+const SYMBOL_SHAPE: u32 = 256;
 
 /// The hash of the phrase that tokens spell, as lexicon phrases are keyed:
 /// the first word's lemma, then the words.
@@ -240,6 +343,20 @@ fn analyse_word(word: &str, lexicon: &Lexicon) -> TokenInfo {
 
     let remainder = if proclitics == 0 { tokens::proclitic_runs(word).next().map_or(0, |n| hash_word(&word[n..])) } else { 0 };
 
+    let frequencies = lexicon.frequencies();
+    let stem_class = frequencies.class(hash_word(stem));
+    let word_class = if proclitics == 0 { stem_class } else { frequencies.class(word_hash) };
+    let toggled = match stem.strip_prefix("ال") {
+        Some(bare) => hash_word(bare),
+        None => fnv(hash_word("ال"), stem.as_bytes()),
+    };
+    let article_contrast = match (stem_class, frequencies.class(toggled)) {
+        (None, _) => ABSENT,
+        (Some(_), None) => ABSENT - 1,
+        // Classes apart, either way, and whether the stem is the form with ال.
+        (Some(own), Some(other)) => (i32::from(other) - i32::from(own)).clamp(-6, 6) as u8 & 0x0f | u8::from(stem.starts_with("ال")) << 4,
+    };
+
     let letters = stem.chars().count().min(8) as u32;
     let definite = stem.starts_with("ال") as u32;
     let shape = match kind {
@@ -247,7 +364,7 @@ fn analyse_word(word: &str, lexicon: &Lexicon) -> TokenInfo {
         TokenKind::Latin => 64 | letters | (stem.chars().next().is_some_and(char::is_uppercase) as u32) << 4,
         TokenKind::Number => 128 | letters,
         TokenKind::Punctuation => 192 | is_quote(word) as u32,
-        TokenKind::Other => 256,
+        TokenKind::Other => SYMBOL_SHAPE,
     };
     TokenInfo {
         proclitics: proclitics as u32,
@@ -259,10 +376,16 @@ fn analyse_word(word: &str, lexicon: &Lexicon) -> TokenInfo {
         remainder,
         shape,
         flags: lexicon.get(word_hash) | lexicon.get(lemma),
+        word_frequency: word_class.unwrap_or(ABSENT),
+        stem_frequency: stem_class.unwrap_or(ABSENT),
+        article_contrast,
         phrase_begin: 0,
         phrase_inside: 0,
     }
 }
+
+/// The frequency class of words not in the list.
+const ABSENT: u8 = 255;
 
 fn is_quote(word: &str) -> bool {
     word.chars().all(|c| matches!(c, '"' | '\'' | '«' | '»' | '“' | '”' | '‘' | '’' | '‹' | '›'))
@@ -286,11 +409,19 @@ enum Template {
     Proclitic,
     Remainder,
     ListContext,
+    Frequency,
+    ArticleContrast,
 }
 
 /// The hash a template gives a value at a relative position.
 fn key(template: Template, offset: i32, value: u32) -> u32 {
     nonzero(combine((template as u32) << 8 | (offset + 8) as u32, value))
+}
+
+/// The feature every token has.
+#[cfg(test)]
+pub(crate) fn bias_key() -> u32 {
+    key(Template::Bias, 0, 0)
 }
 
 /// Stand-ins for the words before the first and after the last token.
@@ -343,6 +474,9 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     if this.remainder != 0 {
         out.push(key(Template::Remainder, 0, this.remainder));
     }
+    out.push(key(Template::Frequency, 0, this.word_frequency.into()));
+    out.push(key(Template::Frequency, 1, this.stem_frequency.into()));
+    out.push(key(Template::ArticleContrast, 0, this.article_contrast.into()));
     // A word of the person lists is a name more likely after a title or
     // another such word, or before one (given name, then family name).
     let names = this.flags & flag::PERSON_LISTS;
@@ -398,6 +532,37 @@ mod tests {
         assert_eq!(infos[3].phrase_begin, flag::ORGANISATION);
         assert_eq!(infos[4].phrase_inside, flag::ORGANISATION);
         assert_eq!(infos[5].phrase_inside, 0);
+    }
+
+    #[test]
+    fn frequencies_give_classes_by_word_and_keep_the_most_frequent_of_a_fingerprint() {
+        let print = |word| Frequencies::fingerprint(hash_word(word));
+        let table = Frequencies::new([(print("حكومه"), 7), (print("الحكومه"), 6), (print("الحكومه"), 9)]);
+        assert_eq!(table.len(), 2);
+        assert_eq!(table.class(hash_word("حكومه")), Some(7));
+        assert_eq!(table.class(hash_word("الحكومه")), Some(6));
+        assert_eq!(table.class(hash_word("بغداد")), None);
+        assert_eq!(table.entries(), {
+            let mut e = vec![(print("حكومه"), 7), (print("الحكومه"), 6)];
+            e.sort_unstable();
+            e
+        });
+    }
+
+    #[test]
+    fn a_common_noun_takes_the_article_and_a_name_does_not() {
+        let print = |word| Frequencies::fingerprint(hash_word(word));
+        let frequencies = Frequencies::new([(print("حكومه"), 8), (print("الحكومه"), 7), (print("بغداد"), 8), (print("وبغداد"), 10)]);
+        let lexicon = Lexicon::new([(hash_word("بغداد"), flag::KNOWN)]).with_frequencies(frequencies);
+        let mut infos = Vec::new();
+        analyse(&["حكومه", "الحكومه", "وبغداد", "غوتيريش"], &lexicon, &mut infos);
+        let classes: Vec<(u8, u8)> = infos.iter().map(|t| (t.word_frequency, t.stem_frequency)).collect();
+        assert_eq!(classes, [(8, 8), (7, 7), (10, 8), (ABSENT, ABSENT)]);
+        // حكومه: the form with ال is a class more frequent; الحكومه: the bare form a class less.
+        assert_eq!(infos[0].article_contrast, (-1i8 as u8) & 0x0f);
+        assert_eq!(infos[1].article_contrast, 1 | 1 << 4);
+        assert_eq!(infos[2].article_contrast, ABSENT - 1, "no البغداد");
+        assert_eq!(infos[3].article_contrast, ABSENT);
     }
 
     #[test]

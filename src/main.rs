@@ -209,6 +209,8 @@ fn train(args: &[&str]) -> Result<(), String> {
                 ] {
                     sources.add_list(&read(&format!("{value}/{file}"))?, flag);
                 }
+                let file = format!("{value}/frequencies.txt");
+                sources.add_frequencies(&read(&file)?).map_err(|e| format!("{file}: {e}"))?;
             }
             "--territories" => sources.add_cldr_territories(&read(value)?).map_err(|e| format!("{value}: {e}"))?,
             other => return Err(format!("unknown option {other}")),

@@ -12,6 +12,7 @@
 //! | codebook: the magnitudes of weight codes 1..=127, increasing | i16 each |
 //! | start weights, then transition weights from row tag to column tag | i32 each |
 //! | lexicon entry count, then `(hash u32, flags u16)` sorted by hash | |
+//! | frequency list length, then word fingerprints as LEB128 deltas (strictly increasing, below 2^24), then one class byte each | |
 //! | feature count, then hashes as LEB128 deltas (strictly increasing) | |
 //! | per feature: u16 mask of tags with a weight, then one i8 code per set bit | |
 //!
@@ -156,7 +157,7 @@ impl fmt::Display for ModelError {
 impl std::error::Error for ModelError {}
 
 const MAGIC: &[u8; 8] = b"ALAMNER\0";
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
 
 /// The magnitudes that weight codes stand for: `0[c]` for code `c`, with
 /// `0[0] == 0` and the rest strictly increasing.
@@ -310,6 +311,10 @@ impl Model {
                         }
                     }
                 }
+                if tokens[i].is_symbol() {
+                    // Far below any sum of weights, far from overflowing.
+                    scores[1..].fill(-(1 << 24));
+                }
                 scores
             })
             .collect();
@@ -340,6 +345,14 @@ impl Model {
             out.extend_from_slice(&key.to_le_bytes());
             out.extend_from_slice(&flags.to_le_bytes());
         }
+        let entries = self.lexicon.frequencies().entries();
+        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        let mut previous = 0;
+        for &(fingerprint, _) in &entries {
+            write_leb128(&mut out, fingerprint - previous);
+            previous = fingerprint;
+        }
+        out.extend(entries.iter().map(|&(_, class)| class));
         let entries = self.features.entries();
         out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
         let mut previous = 0;
@@ -407,7 +420,20 @@ impl Model {
             }
             entries.push((key, r.u16()?));
         }
-        let lexicon = Lexicon::new(entries);
+        // Each word takes at least a byte of fingerprint and one of class.
+        let count = r.count(2)?;
+        let mut fingerprints = Vec::with_capacity(count);
+        let mut fingerprint = 0u32;
+        for _ in 0..count {
+            let delta = r.leb128()?;
+            fingerprint = fingerprint
+                .checked_add(delta)
+                .filter(|&f| delta > 0 && f < 1 << 24)
+                .ok_or(ModelError::Invalid("frequency fingerprints are not strictly increasing below 2^24"))?;
+            fingerprints.push(fingerprint);
+        }
+        let classes = r.take(count)?;
+        let lexicon = Lexicon::new(entries).with_frequencies(features::Frequencies::new(fingerprints.into_iter().zip(classes.iter().copied())));
 
         // Each feature takes at least one byte of key and two of mask.
         let count = r.count(3)?;
@@ -598,7 +624,10 @@ mod tests {
     }
 
     fn small_model() -> Model {
-        let lexicon = Lexicon::new([(features::hash_word("بغداد"), features::flag::KNOWN | features::flag::LOCATION)]);
+        let frequencies = features::Frequencies::new(
+            [("في", 3), ("بغداد", 8), ("امس", 7)].map(|(word, class)| (features::Frequencies::fingerprint(features::hash_word(word)), class)),
+        );
+        let lexicon = Lexicon::new([(features::hash_word("بغداد"), features::flag::KNOWN | features::flag::LOCATION)]).with_frequencies(frequencies);
         let mut weights = Vec::new();
         let mut infos = Vec::new();
         features::analyse(&["في", "بغداد"], &lexicon, &mut infos);
@@ -629,10 +658,24 @@ mod tests {
         let bytes = model.to_bytes();
         let back = Model::from_bytes(&bytes).unwrap();
         assert_eq!(back, model);
+        assert_eq!(back.lexicon().frequencies().len(), 3);
         assert_eq!(back.to_bytes(), bytes);
         let words = ["في", "بغداد", "امس"];
         assert_eq!(back.tag(&words).tags, model.tag(&words).tags);
         assert_eq!(back.tag(&words).tags[1], begin(Label::LOC));
+    }
+
+    #[test]
+    fn symbols_are_never_names() {
+        let mut model = small_model();
+        // Every feature of every token says B-LOC, the emoji's too.
+        for (_, weights) in &mut model.features.slots {
+            weights[begin(Label::LOC) as usize] = 1000;
+        }
+        model.features.insert(features::nonzero(features::bias_key()), [0, 1000, 0, 1000, 0, 0, 0, 0, 0]);
+        let tags = model.tag(&["بغداد", "🇮🇶", "بغداد"]).tags;
+        assert_eq!(tags[1], OUTSIDE);
+        assert_ne!(tags[0], OUTSIDE);
     }
 
     #[test]

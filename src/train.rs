@@ -112,6 +112,8 @@ const SPEECH: &str = "قال قالت يقول تقول اكد اكدت يؤكد
 pub struct LexiconSources {
     /// (folded phrase, flag) from gazetteers and name lists.
     phrases: Vec<(String, u16)>,
+    /// (fingerprint of the folded word, frequency class) from a frequency list.
+    frequencies: Vec<(u32, u8)>,
 }
 
 impl LexiconSources {
@@ -123,6 +125,20 @@ impl LexiconSources {
                 self.add(line, flag);
             }
         }
+    }
+
+    /// Adds a frequency list: `word<TAB>centibels` lines as
+    /// `training/lexicons.py` writes them from wordfreq.
+    pub fn add_frequencies(&mut self, text: &str) -> Result<(), String> {
+        for (n, line) in text.lines().enumerate() {
+            let (word, centibels) = line.split_once('\t').ok_or_else(|| format!("line {}: no tab", n + 1))?;
+            let centibels: u32 = centibels.parse().map_err(|_| format!("line {}: not a number", n + 1))?;
+            let folded = Normalized::new(word);
+            // Half decades (48 rather than 50 centibels: the classes the dev figures were tuned on).
+            let class = (centibels / 48).min(u32::from(u8::MAX - 1)) as u8;
+            self.frequencies.push((features::Frequencies::fingerprint(hash_word(folded.as_str())), class));
+        }
+        Ok(())
     }
 
     /// Adds a name in any spelling.
@@ -192,7 +208,7 @@ impl LexiconSources {
             .map(String::as_str)
             .collect();
         entries.extend(known.iter().map(|w| w.as_str()).chain(split_wrongly).map(|w| (hash_word(w), flag::KNOWN)));
-        Lexicon::new(entries)
+        Lexicon::new(entries).with_frequencies(features::Frequencies::new(self.frequencies.iter().copied()))
     }
 }
 

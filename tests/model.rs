@@ -22,6 +22,8 @@ fn train_slice(sentences: &[Sentence]) -> Model {
     let mut sources = LexiconSources::default();
     sources.add_cues();
     sources.add_list(&read("../shared/data/anergazet/AlignedLocGazetteer.txt"), alam::features::flag::LOCATION);
+    // A few lines of the frequency list that `training/lexicons.py` writes.
+    sources.add_frequencies("في\t146\nمن\t150\nالعراق\t330\nبغداد\t406\nالحكومة\t339\nحكومة\t381\n").unwrap();
     train::train(sentences, &sources, &Options { epochs: 5, ..Options::default() })
 }
 
@@ -38,6 +40,13 @@ fn training_on_a_slice_is_deterministic_and_learns() {
     let micro = scores.micro();
     assert!(micro.gold > 500, "the slice has names to learn");
     assert!(micro.f1() > 85.0, "F1 on the training slice is only {:.1}\n{scores}", micro.f1());
+}
+
+#[test]
+fn a_frequency_list_with_a_bad_line_is_refused_by_line() {
+    let mut sources = LexiconSources::default();
+    assert_eq!(sources.add_frequencies("في\t146\nمن 150\n"), Err("line 2: no tab".to_string()));
+    assert_eq!(sources.add_frequencies("في\tmany\n"), Err("line 1: not a number".to_string()));
 }
 
 #[test]

@@ -9,9 +9,12 @@ Sources, all from package registries and all with licences that allow reuse:
   many of them transliterated foreign names.
 - cldr-localenames-full and cldr-dates-full (npm, Unicode licence): Arabic names
   of countries and territories, and of the cities that time zones are named by.
+- wordfreq (PyPI, code Apache-2.0, data CC BY-SA 4.0, Speer 2022): how often
+  Arabic words occur in general text (Wikipedia, subtitles, news, web).
 
 Usage: python3 training/lexicons.py OUT_DIR   (e.g. target/lexicons)
 """
+import gzip
 import json
 import pathlib
 import sqlite3
@@ -21,7 +24,7 @@ import tarfile
 import tempfile
 import zipfile
 
-PYPI = {"arabic-name-romanizer": "0.2.0", "arabnamer": "0.1.3"}
+PYPI = {"arabic-name-romanizer": "0.2.0", "arabnamer": "0.1.3", "wordfreq": "3.1.1"}
 NPM = {"cldr-localenames-full": "48.2.0", "cldr-dates-full": "48.2.0"}
 
 
@@ -39,6 +42,43 @@ def write(out: pathlib.Path, name: str, entries) -> None:
     unique = sorted({e.strip() for e in entries if e and e.strip()})
     (out / name).write_text("".join(e + "\n" for e in unique), encoding="utf-8")
     print(f"{name}: {len(unique)} entries")
+
+
+def msgpack(data: bytes):
+    """Decodes the part of MessagePack that wordfreq's lists use (maps, arrays,
+    strings, small integers), so training needs no extra package."""
+    at = 0
+
+    def read():
+        nonlocal at
+        b = data[at]
+        at += 1
+        if b <= 0x7F:
+            return b
+        if 0x80 <= b <= 0x8F or b == 0xDE:
+            n = b & 0x0F if b <= 0x8F else length(2)
+            return {read(): read() for _ in range(n)}
+        if 0x90 <= b <= 0x9F or b in (0xDC, 0xDD):
+            n = b & 0x0F if b <= 0x9F else length(2 if b == 0xDC else 4)
+            return [read() for _ in range(n)]
+        if 0xA0 <= b <= 0xBF or b in (0xD9, 0xDA, 0xDB):
+            n = b & 0x1F if b <= 0xBF else length({0xD9: 1, 0xDA: 2, 0xDB: 4}[b])
+            at += n
+            return data[at - n:at].decode("utf-8")
+        if b in (0xCC, 0xCD, 0xCE):
+            return length({0xCC: 1, 0xCD: 2, 0xCE: 4}[b])
+        raise ValueError(f"MessagePack type {b:#x} at byte {at - 1}")
+
+    def length(size: int) -> int:
+        nonlocal at
+        at += size
+        return int.from_bytes(data[at - size:at], "big")
+
+    return read()
+
+
+def is_arabic(word: str) -> bool:
+    return any("\u0621" <= c <= "\u064A" for c in word)
 
 
 def main() -> None:
@@ -85,6 +125,17 @@ def main() -> None:
 
         walk(zones)
         write(out, "cities.txt", cities)
+
+        # wordfreq's lists are bins of words by frequency in centibels: the
+        # words of bin k occur 10^(-k/100) times per word of text.
+        wheel = next(cache.glob("wordfreq-*.whl"))
+        with zipfile.ZipFile(wheel) as z:
+            bins = msgpack(gzip.decompress(z.read("wordfreq/data/large_ar.msgpack.gz")))
+        if bins[0] != {"format": "cB", "version": 1}:
+            raise SystemExit(f"wordfreq: unknown list format {bins[0]}")
+        frequencies = [f"{word}\t{k}" for k, words in enumerate(bins[1:]) for word in words if is_arabic(word)]
+        (out / "frequencies.txt").write_text("".join(f + "\n" for f in frequencies), encoding="utf-8")
+        print(f"frequencies.txt: {len(frequencies)} words")
 
 
 if __name__ == "__main__":
