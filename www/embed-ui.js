@@ -96,6 +96,10 @@ const UI_STYLE = `
 .panel h2 { font-size: 1em; margin: 0 0 0.5rem; }
 .panel h3 { display: flex; align-items: center; gap: 0.35rem; font-size: 0.95em; margin: 0.6rem 0 0.25rem; }
 .panel ul { list-style: none; margin: 0; padding: 0; }
+.panel li { display: flex; align-items: center; gap: 0.25rem; }
+/* A dictionary entry's link beside its row: the tooltip's link is out of the keyboard's reach. */
+.panel li a { flex: none; padding: 0.2rem 0.4rem; color: var(--accent); text-decoration: none; border-radius: 0.3rem; }
+.panel li a:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .panel li button {
   display: flex;
   align-items: center;
@@ -254,7 +258,7 @@ export class WidgetUI {
 
   /**
    * Lists the entities in the panel.
-   * @param {Array<{label: string, name: string, roles: Set<string>, mentions: {size: number}}>} groups
+   * @param {Array<{label: string, name: string, url?: string, roles: Set<string>, mentions: {size: number}}>} groups
    */
   showGroups(groups) {
     if (!this.panel) return;
@@ -273,7 +277,10 @@ export class WidgetUI {
         const name = el('span', { class: 'label-name', dir: 'auto' }, group.name, ...roles);
         const button = el('button', { type: 'button' }, name, el('span', { class: 'count' }, String(group.mentions.size)));
         button.addEventListener('click', () => this.onChoose(group));
-        return el('li', {}, button);
+        const link = group.url
+          ? [el('a', { href: group.url, rel: 'noopener', target: '_blank', 'aria-label': `${group.name}: ${group.url}`, title: group.url }, '↗')]
+          : [];
+        return el('li', {}, button, ...link);
       });
       return el('section', {}, el('h3', {}, swatch(label), ...typeNames(label), el('span', { class: 'count' }, String(mentions))), el('ul', {}, ...buttons));
     });

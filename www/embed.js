@@ -363,6 +363,8 @@ class Highlighter {
     if (!this.groups.has(key)) this.groups.set(key, { label: entity.label, name: entity.name, roles: new Set(), mentions: new Set() });
     entity.group = this.groups.get(key);
     entity.group.mentions.add(entity);
+    // A site dictionary's link, for the panel, where the keyboard reaches it.
+    entity.group.url ??= entity.url;
     for (const role of entity.roles) entity.group.roles.add(role);
   }
 

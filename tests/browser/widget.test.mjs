@@ -252,7 +252,7 @@ test('options: a dictionary entry with its link in the tooltip; documentDate giv
   const { page, errors } = await openPage(`${server.origin}/fixtures/options.html`);
   const entities = await page.evaluate(async (entry) => {
     const { highlight } = await import('/embed.js');
-    window.handle = await highlight(document.querySelector('article'), { documentDate: '2023-03-09', dictionary: [entry] });
+    window.handle = await highlight(document.querySelector('article'), { documentDate: '2023-03-09', dictionary: [entry], panel: true });
     return window.handle.entities.map(({ range, ...entity }) => entity);
   }, RAFIDAIN);
   const text = 'تبرعات للمدارس\nوصل الوفد يوم الثلاثاء إلى بغداد، وتبرّع الوزير لمؤسسة الرافدين للتنمية بمبلغ 2.5 مليون دولار.';
@@ -270,6 +270,20 @@ test('options: a dictionary entry with its link in the tooltip; documentDate giv
   const org = await hoverTooltip(page, 'مؤسسة الرافدين للتنمية');
   assert.deepEqual(org.links, [['https://example.org/rafidain', 'noopener']]);
   assert.equal(org.text, 'مؤسسة · Organisationمؤسسة الرافدين للتنميةhttps://example.org/rafidainذُكر مرة واحدة · 1 mention');
+  // The same link in the panel, where the keyboard reaches it: the row's button, then its link.
+  const shadow = page.locator('[data-alam-widget]');
+  await shadow.locator('.toggle').click();
+  await shadow.locator('.panel li button', { hasText: 'مؤسسة الرافدين للتنمية' }).focus();
+  await page.keyboard.press('Tab');
+  assert.deepEqual(
+    await page.evaluate(() => {
+      const link = document.querySelector('[data-alam-widget]').shadowRoot.activeElement;
+      return [link.tagName, link.href, link.rel, link.getAttribute('aria-label')];
+    }),
+    ['A', 'https://example.org/rafidain', 'noopener', 'مؤسسة الرافدين للتنمية: https://example.org/rafidain'],
+  );
+  assert.equal(await shadow.locator('.panel a').count(), 1, 'only the dictionary entry has a link');
+  await shadow.locator('.toggle').click();
   assert.equal((await hoverTooltip(page, 'يوم الثلاثاء')).text, 'تاريخ · Dateيوم الثلاثاءالقيمة · value: 2023-03-07ذُكر مرة واحدة · 1 mention');
   assert.equal((await hoverTooltip(page, '2.5 مليون دولار')).text, 'مبلغ مالي · Money2.5 مليون دولارالقيمة · value: 2500000 USDذُكر مرة واحدة · 1 mention');
   assert.deepEqual(errors, []);
