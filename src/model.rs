@@ -65,6 +65,18 @@ fn predecessors(tag: usize) -> &'static [u8] {
     }
 }
 
+/// The tags of the first token that may come before `tag` at the second:
+/// [`predecessors`] without the I- tags, which cannot start a sequence.
+fn first_predecessors(tag: usize) -> &'static [u8] {
+    const NOT_INSIDE: [u8; 5] = [0, 1, 3, 5, 7];
+    const BEGIN: [[u8; 1]; 4] = [[1], [3], [5], [7]];
+    if is_inside(tag as u8) {
+        &BEGIN[(tag - 1) / 2]
+    } else {
+        &NOT_INSIDE
+    }
+}
+
 /// Entity spans over tags, as conlleval reads them: an I- tag that does not
 /// continue its type starts a span.
 pub fn spans(tags: &[u8]) -> Vec<(Range<usize>, Label)> {
@@ -91,35 +103,31 @@ where
     let mut back: Vec<[u8; TAGS]> = Vec::with_capacity(emissions.len());
     back.push([0; TAGS]);
     let mut best: [T; TAGS] = std::array::from_fn(|t| start[t] + first[t]);
-    // Only at the first token are some tags (the I- tags) out of reach.
-    let mut reachable: [bool; TAGS] = std::array::from_fn(|t| allowed(None, t as u8));
-    for emission in &emissions[1..] {
+    for (i, emission) in emissions.iter().enumerate().skip(1) {
+        // Only at the first token are some tags (the I- tags) out of reach.
+        let from_tags = if i == 1 { first_predecessors } else { predecessors };
         let mut next = best;
         let mut from = [0u8; TAGS];
         for t in 0..TAGS {
-            let mut top: Option<(T, u8)> = None;
-            for &p in predecessors(t) {
-                if reachable[p as usize] {
-                    let candidate = best[p as usize] + transitions[p as usize][t];
-                    if top.is_none_or(|(score, _)| candidate > score) {
-                        top = Some((candidate, p));
-                    }
+            let (&first, rest) = from_tags(t).split_first().expect("every tag has a predecessor");
+            let (mut top, mut top_from) = (best[first as usize] + transitions[first as usize][t], first);
+            for &p in rest {
+                let candidate = best[p as usize] + transitions[p as usize][t];
+                if candidate > top {
+                    (top, top_from) = (candidate, p);
                 }
             }
-            // B-X is reachable before I-X and every tag before the others.
-            if let Some((score, p)) = top {
-                next[t] = score + emission[t];
-                from[t] = p;
-            }
+            next[t] = top + emission[t];
+            from[t] = top_from;
         }
         let high = next.iter().copied().fold(next[0], |m, s| if s > m { s } else { m });
         best = next.map(|s| s - high);
-        reachable = [true; TAGS];
         back.push(from);
     }
     let mut last = 0;
     for t in 1..TAGS {
-        if reachable[t] && best[t] > best[last] {
+        // With one token, the I- tags are still out of reach.
+        if (emissions.len() > 1 || allowed(None, t as u8)) && best[t] > best[last] {
             last = t;
         }
     }
