@@ -32,9 +32,8 @@ impl<'a> Normalized<'a> {
         let mut folded = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
         for (at, c) in original.char_indices() {
-            let before = folded.len();
-            push_folded(c, &mut folded);
-            origin.resize(origin.len() + (folded.len() - before), at as u32);
+            let added = push_folded(c, &mut folded);
+            origin.extend(std::iter::repeat_n(at as u32, added));
         }
         origin.push(original.len() as u32);
         Normalized { original, folded, origin }
@@ -80,8 +79,16 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
-/// Appends what one character folds to.
-fn push_folded(c: char, out: &mut String) {
+/// Appends what one character folds to; returns how many bytes that is.
+#[inline]
+fn push_folded(c: char, out: &mut String) -> usize {
+    let before = out.len();
+    // Most characters of a text are ASCII or Arabic letters that stay as
+    // they are: one test instead of `fold_char`'s many.
+    if c.is_ascii() || is_kept_arabic_letter(c) {
+        out.push(c);
+        return out.len() - before;
+    }
     match fold_char(c) {
         Fold::Keep => out.push(c),
         Fold::Drop => {}
@@ -91,6 +98,13 @@ fn push_folded(c: char, out: &mut String) {
             out.push(g);
         }
     }
+    out.len() - before
+}
+
+/// The letters of the Arabic alphabet that folding keeps (not the alef
+/// with hamza or madda, ta marbuta, alef maqsura or tatweel).
+fn is_kept_arabic_letter(c: char) -> bool {
+    matches!(c, 'ء' | 'ؤ' | 'ئ'..='ب' | 'ت'..='غ' | 'ف'..='و' | 'ي')
 }
 
 /// Folds one character of text for matching.
@@ -181,6 +195,13 @@ mod tests {
     fn folding_without_a_map_is_the_same_text() {
         let text = "صدّام أحمد إلى ﻻ ٢٠٢٣\u{200F}";
         assert_eq!(fold(text), Normalized::new(text).as_str());
+    }
+
+    #[test]
+    fn kept_letters_are_what_folding_keeps() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c.is_ascii() || is_kept_arabic_letter(c)) {
+            assert!(matches!(fold_char(c), Fold::Keep), "{c:?}");
+        }
     }
 
     #[test]
