@@ -70,7 +70,7 @@ pub struct Expressions {
     units: Phrases<&'static str>,
     not_counted: Phrases<()>,
     /// The first word of every entry of every table: an expression can only
-    /// start at one of them or at a word that is not all Arabic letters.
+    /// start at one of them, at digits or at a parenthesis (see `may_start`).
     first_words: FxHashSet<String>,
 }
 
@@ -158,10 +158,12 @@ impl Expressions {
         expressions
     }
 
-    /// Whether an expression may start in token `i` at byte `from`.
+    /// Whether an expression may start in token `i` at byte `from`: every
+    /// grammar starts with a word of a table, digits (a number, a numeric
+    /// date, a year) or the parenthesis before a year (`( 1976 )`).
     fn may_start(&self, doc: &Document, i: usize, from: usize) -> bool {
         let word = text_from(doc, i, from);
-        !word.chars().all(crate::tokens::is_arabic_letter) || self.first_words.contains(word)
+        word.starts_with(|c: char| c.is_ascii_digit()) || word == "(" || self.first_words.contains(word)
     }
 }
 
