@@ -11,7 +11,7 @@ use crate::cues::title_of;
 use crate::tokens::{proclitic_runs, TokenKind};
 use crate::{Document, Label, Mention};
 use serde::Serialize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// One person, place, organisation or other named thing of a document.
@@ -57,9 +57,9 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
     order.sort_by_key(|&i| (std::cmp::Reverse(keys[i].as_ref().map_or(0, Vec::len)), i));
 
     let mut seeds: Vec<(Label, Vec<String>)> = Vec::new();
-    let mut seed_by_key: HashMap<(Label, &[String]), usize> = HashMap::new();
+    let mut seed_by_key: FxHashMap<(Label, &[String]), usize> = FxHashMap::default();
     // Full names of people by their first and by their last word.
-    let mut people_by_word: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
+    let mut people_by_word: FxHashMap<(bool, &str), Vec<usize>> = FxHashMap::default();
     let mut seed_of = vec![None; mentions.len()];
     for i in order {
         let key = keys[i].as_deref().expect("names have keys");
@@ -146,7 +146,7 @@ fn name_key(doc: &Document, span: Range<usize>) -> Vec<String> {
 /// `people_by_word` holds full names by (first word?, word).
 fn short_form_of<'k>(
     seeds: &[(Label, Vec<String>)],
-    people_by_word: &HashMap<(bool, &'k str), Vec<usize>>,
+    people_by_word: &FxHashMap<(bool, &'k str), Vec<usize>>,
     label: Label,
     key: &'k [String],
 ) -> Option<usize> {

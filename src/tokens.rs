@@ -79,7 +79,7 @@ pub fn tokenize(folded: &str) -> Vec<Token> {
     let mut at = 0;
     while at < folded.len() {
         let run_start = at + folded[at..].bytes().take_while(|&b| b == b' ').count();
-        let run_end = folded[run_start..].find(' ').map_or(folded.len(), |n| run_start + n);
+        let run_end = folded[run_start..].bytes().position(|b| b == b' ').map_or(folded.len(), |n| run_start + n);
         let run = &folded[run_start..run_end];
         match kind_of_simple_word(run).filter(|_| after_plain) {
             Some(kind) => {
