@@ -53,29 +53,14 @@ fn allowed(prev: Option<u8>, next: u8) -> bool {
     !is_inside(next) || prev.is_some_and(|p| p != OUTSIDE && type_of(p) == type_of(next))
 }
 
-/// The tags that may come before `tag` (after the first token), as
+/// The tags that may come before each tag (after the first token), as
 /// [`allowed`] says: any before O and B- tags, B-X and I-X before I-X.
-fn predecessors(tag: usize) -> &'static [u8] {
-    const ANY: [u8; TAGS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-    const SAME_TYPE: [[u8; 2]; 4] = [[1, 2], [3, 4], [5, 6], [7, 8]];
-    if is_inside(tag as u8) {
-        &SAME_TYPE[(tag - 1) / 2]
-    } else {
-        &ANY
-    }
-}
-
-/// The tags of the first token that may come before `tag` at the second:
-/// [`predecessors`] without the I- tags, which cannot start a sequence.
-fn first_predecessors(tag: usize) -> &'static [u8] {
-    const NOT_INSIDE: [u8; 5] = [0, 1, 3, 5, 7];
-    const BEGIN: [[u8; 1]; 4] = [[1], [3], [5], [7]];
-    if is_inside(tag as u8) {
-        &BEGIN[(tag - 1) / 2]
-    } else {
-        &NOT_INSIDE
-    }
-}
+const PREDECESSORS: [&[u8]; TAGS] = [&ANY, &ANY, &[1, 2], &ANY, &[3, 4], &ANY, &[5, 6], &ANY, &[7, 8]];
+/// The tags of the first token that may come before each tag at the second:
+/// [`PREDECESSORS`] without the I- tags, which cannot start a sequence.
+const FIRST_PREDECESSORS: [&[u8]; TAGS] = [&NOT_INSIDE, &NOT_INSIDE, &[1], &NOT_INSIDE, &[3], &NOT_INSIDE, &[5], &NOT_INSIDE, &[7]];
+const ANY: [u8; TAGS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+const NOT_INSIDE: [u8; 5] = [0, 1, 3, 5, 7];
 
 /// Entity spans over tags, as conlleval reads them: an I- tag that does not
 /// continue its type starts a span.
@@ -105,11 +90,11 @@ where
     let mut best: [T; TAGS] = std::array::from_fn(|t| start[t] + first[t]);
     for (i, emission) in emissions.iter().enumerate().skip(1) {
         // Only at the first token are some tags (the I- tags) out of reach.
-        let from_tags = if i == 1 { first_predecessors } else { predecessors };
+        let predecessors = if i == 1 { &FIRST_PREDECESSORS } else { &PREDECESSORS };
         let mut next = best;
         let mut from = [0u8; TAGS];
-        for t in 0..TAGS {
-            let (&first, rest) = from_tags(t).split_first().expect("every tag has a predecessor");
+        for (t, predecessors) in predecessors.iter().enumerate() {
+            let (&first, rest) = predecessors.split_first().expect("every tag has a predecessor");
             let (mut top, mut top_from) = (best[first as usize] + transitions[first as usize][t], first);
             for &p in rest {
                 let candidate = best[p as usize] + transitions[p as usize][t];
