@@ -53,14 +53,23 @@ fn allowed(prev: Option<u8>, next: u8) -> bool {
     !is_inside(next) || prev.is_some_and(|p| p != OUTSIDE && type_of(p) == type_of(next))
 }
 
-/// The tags that may come before each tag (after the first token), as
-/// [`allowed`] says: any before O and B- tags, B-X and I-X before I-X.
-const PREDECESSORS: [&[u8]; TAGS] = [&ANY, &ANY, &[1, 2], &ANY, &[3, 4], &ANY, &[5, 6], &ANY, &[7, 8]];
-/// The tags of the first token that may come before each tag at the second:
-/// [`PREDECESSORS`] without the I- tags, which cannot start a sequence.
-const FIRST_PREDECESSORS: [&[u8]; TAGS] = [&NOT_INSIDE, &NOT_INSIDE, &[1], &NOT_INSIDE, &[3], &NOT_INSIDE, &[5], &NOT_INSIDE, &[7]];
-const ANY: [u8; TAGS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-const NOT_INSIDE: [u8; 5] = [0, 1, 3, 5, 7];
+/// The best of `best[p] + transitions[p][t]` over the tags `p` of `from`, in
+/// increasing order (ties go to the lower tag), and that tag.
+#[inline(always)]
+fn best_predecessor<T>(best: &[T; TAGS], transitions: &[[T; TAGS]; TAGS], t: usize, mut from: impl Iterator<Item = usize>) -> (T, u8)
+where
+    T: Copy + PartialOrd + std::ops::Add<Output = T>,
+{
+    let first = from.next().expect("every tag has a predecessor");
+    let mut top = (best[first] + transitions[first][t], first as u8);
+    for p in from {
+        let candidate = best[p] + transitions[p][t];
+        if candidate > top.0 {
+            top = (candidate, p as u8);
+        }
+    }
+    top
+}
 
 /// Entity spans over tags, as conlleval reads them: an I- tag that does not
 /// continue its type starts a span.
@@ -89,19 +98,18 @@ where
     back.push([0; TAGS]);
     let mut best: [T; TAGS] = std::array::from_fn(|t| start[t] + first[t]);
     for (i, emission) in emissions.iter().enumerate().skip(1) {
-        // Only at the first token are some tags (the I- tags) out of reach.
-        let predecessors = if i == 1 { &FIRST_PREDECESSORS } else { &PREDECESSORS };
         let mut next = best;
         let mut from = [0u8; TAGS];
-        for (t, predecessors) in predecessors.iter().enumerate() {
-            let (&first, rest) = predecessors.split_first().expect("every tag has a predecessor");
-            let (mut top, mut top_from) = (best[first as usize] + transitions[first as usize][t], first);
-            for &p in rest {
-                let candidate = best[p as usize] + transitions[p as usize][t];
-                if candidate > top {
-                    (top, top_from) = (candidate, p);
-                }
-            }
+        for t in 0..TAGS {
+            // As `allowed` says: any tag before O and B- tags, B-X and I-X
+            // before I-X; but at the first token the I- tags are out of reach.
+            // (Fixed ranges, so that the compiler unrolls them.)
+            let (top, top_from) = match (is_inside(t as u8), i == 1) {
+                (false, false) => best_predecessor(&best, transitions, t, 0..TAGS),
+                (false, true) => best_predecessor(&best, transitions, t, (0..TAGS).filter(|&p| !is_inside(p as u8))),
+                (true, false) => best_predecessor(&best, transitions, t, t - 1..t + 1),
+                (true, true) => best_predecessor(&best, transitions, t, t - 1..t),
+            };
             next[t] = top + emission[t];
             from[t] = top_from;
         }
@@ -577,6 +585,39 @@ mod tests {
         transitions[1][2] = 9;
         viterbi(&e, &[0; TAGS], &transitions, &mut tags);
         assert_eq!(tags, [1, 2]);
+    }
+
+    #[test]
+    fn viterbi_scores_as_well_as_every_allowed_sequence() {
+        let mut seed = 7u64;
+        let mut random = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as i64 % 1000 - 500
+        };
+        for len in 1..=4usize {
+            let emissions: Vec<[i64; TAGS]> = (0..len).map(|_| std::array::from_fn(|_| random())).collect();
+            let start: [i64; TAGS] = std::array::from_fn(|_| random());
+            let transitions: [[i64; TAGS]; TAGS] = std::array::from_fn(|_| std::array::from_fn(|_| random()));
+            let score = |tags: &[u8]| {
+                let mut total = start[tags[0] as usize];
+                for (i, &t) in tags.iter().enumerate() {
+                    total += emissions[i][t as usize] + if i > 0 { transitions[tags[i - 1] as usize][t as usize] } else { 0 };
+                }
+                total
+            };
+            let mut best = i64::MIN;
+            for n in 0..TAGS.pow(len as u32) {
+                let tags: Vec<u8> = (0..len).map(|i| (n / TAGS.pow(i as u32) % TAGS) as u8).collect();
+                let valid = (0..len).all(|i| allowed(i.checked_sub(1).map(|p| tags[p]), tags[i]));
+                if valid {
+                    best = best.max(score(&tags));
+                }
+            }
+            let mut tags = Vec::new();
+            viterbi(&emissions, &start, &transitions, &mut tags);
+            assert!((0..len).all(|i| allowed(i.checked_sub(1).map(|p| tags[p]), tags[i])), "{tags:?}");
+            assert_eq!(score(&tags), best, "{len} tokens");
+        }
     }
 
     #[test]
