@@ -142,10 +142,11 @@ pub fn kind_of(word: &str) -> TokenKind {
         TokenKind::Arabic
     } else if first.is_ascii_digit() {
         TokenKind::Number
+    } else if first.is_ascii_punctuation() || is_punctuation(first) {
+        // Tested before letters, whose test is slower: no mark is a letter.
+        TokenKind::Punctuation
     } else if first.is_alphabetic() {
         TokenKind::Latin
-    } else if first.is_ascii_punctuation() || is_punctuation(first) {
-        TokenKind::Punctuation
     } else {
         TokenKind::Other
     }
@@ -173,7 +174,12 @@ pub fn proclitic_runs(word: &str) -> impl Iterator<Item = usize> + '_ {
     let conj = leading(word, &CONJUNCTIONS);
     let prep = leading(word, &PREPOSITIONS);
     let conj_prep = conj.and_then(|c| leading(&word[c..], &PREPOSITIONS).map(|p| c + p));
-    [conj, prep, conj_prep].into_iter().flatten().filter(move |&n| word[n..].chars().count() >= MIN_STEM)
+    [conj, prep, conj_prep].into_iter().flatten().filter(move |&n| has_letters(&word[n..], MIN_STEM))
+}
+
+/// Whether `word` has at least `n` characters (without counting them all).
+fn has_letters(word: &str, n: usize) -> bool {
+    n == 0 || word.chars().nth(n - 1).is_some()
 }
 
 /// The byte length of `word`'s first character if it is one of `set`.
@@ -187,7 +193,7 @@ fn leading(word: &str, set: &[char]) -> Option<usize> {
 fn definite_stem(word: &str) -> usize {
     let conj = leading(word, &CONJUNCTIONS).unwrap_or(0);
     let rest = &word[conj..];
-    let has_stem = |s: &str, article: usize| s.chars().count() >= article + MIN_STEM;
+    let has_stem = |s: &str, article: usize| has_letters(s, article + MIN_STEM);
     if rest.starts_with("لل") && has_stem(rest, 2) {
         // ل + ال contracts to لل: the article's lam stays in the stem.
         return conj + 'ل'.len_utf8();
@@ -295,6 +301,12 @@ mod tests {
         fn any_text_tokenizes_as_unicode_words(text in "[ ا-ي0-9a-z.,:'\u{0300}\u{0670}\u{200D}\u{3000}\u{00A0}\t\n،«😀🇮]{0,24}") {
             proptest::prop_assert_eq!(tokenize(&text), reference_tokens(&text));
         }
+    }
+
+    #[test]
+    fn punctuation_is_no_letter() {
+        let marks = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c.is_ascii_punctuation() || is_punctuation(c));
+        assert!(marks.clone().count() > 40 && marks.clone().all(|c| !c.is_alphabetic()));
     }
 
     #[test]
