@@ -233,8 +233,19 @@ impl FeatureTable {
 
     #[inline]
     fn get(&self, key: u32) -> Option<&[i16; TAGS]> {
-        let (found, weights) = &self.slots[self.slot(key)];
-        (*found != 0).then_some(weights)
+        // As `slot` probes, with one read of each slot.
+        let mask = self.slots.len() - 1;
+        let mut at = key as usize & mask;
+        loop {
+            let (found, weights) = &self.slots[at];
+            if *found == 0 {
+                return None;
+            }
+            if *found == key {
+                return Some(weights);
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// Starts loading the first slot of each key into the cache: the table is
@@ -244,10 +255,10 @@ impl FeatureTable {
     fn prefetch(&self, keys: &[u32]) {
         #[cfg(target_arch = "x86_64")]
         for &key in keys {
-            let slot = &self.slots[key as usize & (self.slots.len() - 1)];
+            let slot = self.slots.as_ptr().wrapping_add(key as usize & (self.slots.len() - 1));
             // SAFETY: SSE is part of every x86-64 CPU, and a prefetch is only a
             // hint: it reads nothing the program sees and never faults.
-            unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>((slot as *const (u32, [i16; TAGS])).cast()) };
+            unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(slot.cast()) };
         }
         // WebAssembly has no prefetch: there the look-ups wait in turn.
         #[cfg(not(target_arch = "x86_64"))]
