@@ -5,7 +5,7 @@
 //! name standing alone (`السوداني`) is that person.
 
 use crate::{Document, Label, Mention};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 /// Completes name mentions (settled, sorted by start) that the words after
@@ -16,7 +16,7 @@ pub fn complete_names(doc: &Document, mentions: &mut [Mention]) {
         tokens_in(doc, span).map(|t| &text[doc.tokens[t].word.start.max(span.start)..doc.tokens[t].word.end]).collect()
     };
     // Full forms (two words or more) by label and first word.
-    let mut full_forms: HashMap<(Label, &str), Vec<Vec<&str>>> = HashMap::new();
+    let mut full_forms: FxHashMap<(Label, &str), Vec<Vec<&str>>> = FxHashMap::default();
     for m in mentions.iter().filter(|m| is_name(m.label)) {
         let words = words_of(&m.span);
         if words.len() > 1 {
@@ -57,7 +57,7 @@ pub fn complete_names(doc: &Document, mentions: &mut [Mention]) {
 /// names in full (the last word of a PER mention of two words or more).
 pub fn tag_family_names(doc: &Document, mentions: &mut Vec<Mention>) {
     let text = doc.text.as_str();
-    let family_names: HashSet<&str> = mentions
+    let family_names: FxHashSet<&str> = mentions
         .iter()
         .filter(|m| m.label == Label::PER)
         .filter_map(|m| {

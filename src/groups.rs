@@ -11,7 +11,7 @@ use crate::cues::title_of;
 use crate::tokens::{proclitic_runs, TokenKind};
 use crate::{Document, Label, Mention};
 use serde::Serialize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// One person, place, organisation or other named thing of a document.
@@ -50,16 +50,16 @@ pub struct Grouping {
 
 /// Groups the name mentions among `mentions` (settled, sorted by start).
 pub fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
-    let keys: Vec<Option<Vec<String>>> =
+    let keys: Vec<Option<Vec<&str>>> =
         mentions.iter().map(|m| is_name(m.label).then(|| name_key(doc, m.span.clone()))).collect();
     // Full names first, so that short forms find what they abbreviate.
     let mut order: Vec<usize> = (0..mentions.len()).filter(|&i| keys[i].is_some()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(keys[i].as_ref().map_or(0, Vec::len)), i));
 
-    let mut seeds: Vec<(Label, Vec<String>)> = Vec::new();
-    let mut seed_by_key: HashMap<(Label, &[String]), usize> = HashMap::new();
+    let mut seeds: Vec<(Label, Vec<&str>)> = Vec::new();
+    let mut seed_by_key: FxHashMap<(Label, &[&str]), usize> = FxHashMap::default();
     // Full names of people by their first and by their last word.
-    let mut people_by_word: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
+    let mut people_by_word: FxHashMap<(bool, &str), Vec<usize>> = FxHashMap::default();
     let mut seed_of = vec![None; mentions.len()];
     for i in order {
         let key = keys[i].as_deref().expect("names have keys");
@@ -128,7 +128,7 @@ fn after_contraction(doc: &Document, span: &Range<usize>) -> bool {
 }
 
 /// The folded words of a mention without the article.
-fn name_key(doc: &Document, span: Range<usize>) -> Vec<String> {
+fn name_key<'t>(doc: &'t Document, span: Range<usize>) -> Vec<&'t str> {
     let contracted = after_contraction(doc, &span);
     doc.text.as_str()[span]
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
@@ -136,7 +136,7 @@ fn name_key(doc: &Document, span: Range<usize>) -> Vec<String> {
         .enumerate()
         .map(|(i, w)| {
             let article = if i == 0 && contracted { "ل" } else { "ال" };
-            w.strip_prefix(article).filter(|rest| rest.chars().count() >= 2).unwrap_or(w).to_string()
+            w.strip_prefix(article).filter(|rest| rest.chars().count() >= 2).unwrap_or(w)
         })
         .collect()
 }
@@ -145,10 +145,10 @@ fn name_key(doc: &Document, span: Range<usize>) -> Vec<String> {
 /// name alone, or the first words of a longer name (`محمد شياع`).
 /// `people_by_word` holds full names by (first word?, word).
 fn short_form_of<'k>(
-    seeds: &[(Label, Vec<String>)],
-    people_by_word: &HashMap<(bool, &'k str), Vec<usize>>,
+    seeds: &[(Label, Vec<&str>)],
+    people_by_word: &FxHashMap<(bool, &'k str), Vec<usize>>,
     label: Label,
-    key: &'k [String],
+    key: &'k [&'k str],
 ) -> Option<usize> {
     if label != Label::PER {
         return None;

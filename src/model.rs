@@ -54,16 +54,22 @@ fn allowed(prev: Option<u8>, next: u8) -> bool {
     !is_inside(next) || prev.is_some_and(|p| p != OUTSIDE && type_of(p) == type_of(next))
 }
 
-/// The tags that may come before `tag` (after the first token), as
-/// [`allowed`] says: any before O and B- tags, B-X and I-X before I-X.
-fn predecessors(tag: usize) -> &'static [u8] {
-    const ANY: [u8; TAGS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-    const SAME_TYPE: [[u8; 2]; 4] = [[1, 2], [3, 4], [5, 6], [7, 8]];
-    if is_inside(tag as u8) {
-        &SAME_TYPE[(tag - 1) / 2]
-    } else {
-        &ANY
+/// The best of `best[p] + transitions[p][t]` over the tags `p` of `from`, in
+/// increasing order (ties go to the lower tag), and that tag.
+#[inline(always)]
+fn best_predecessor<T>(best: &[T; TAGS], transitions: &[[T; TAGS]; TAGS], t: usize, mut from: impl Iterator<Item = usize>) -> (T, u8)
+where
+    T: Copy + PartialOrd + std::ops::Add<Output = T>,
+{
+    let first = from.next().expect("every tag has a predecessor");
+    let mut top = (best[first] + transitions[first][t], first as u8);
+    for p in from {
+        let candidate = best[p] + transitions[p][t];
+        if candidate > top.0 {
+            top = (candidate, p as u8);
+        }
     }
+    top
 }
 
 /// Entity spans over tags, as conlleval reads them: an I- tag that does not
@@ -92,35 +98,30 @@ where
     let mut back: Vec<[u8; TAGS]> = Vec::with_capacity(emissions.len());
     back.push([0; TAGS]);
     let mut best: [T; TAGS] = std::array::from_fn(|t| start[t] + first[t]);
-    // Only at the first token are some tags (the I- tags) out of reach.
-    let mut reachable: [bool; TAGS] = std::array::from_fn(|t| allowed(None, t as u8));
-    for emission in &emissions[1..] {
+    for (i, emission) in emissions.iter().enumerate().skip(1) {
         let mut next = best;
         let mut from = [0u8; TAGS];
         for t in 0..TAGS {
-            let mut top: Option<(T, u8)> = None;
-            for &p in predecessors(t) {
-                if reachable[p as usize] {
-                    let candidate = best[p as usize] + transitions[p as usize][t];
-                    if top.is_none_or(|(score, _)| candidate > score) {
-                        top = Some((candidate, p));
-                    }
-                }
-            }
-            // B-X is reachable before I-X and every tag before the others.
-            if let Some((score, p)) = top {
-                next[t] = score + emission[t];
-                from[t] = p;
-            }
+            // As `allowed` says: any tag before O and B- tags, B-X and I-X
+            // before I-X; but at the first token the I- tags are out of reach.
+            // (Fixed ranges, so that the compiler unrolls them.)
+            let (top, top_from) = match (is_inside(t as u8), i == 1) {
+                (false, false) => best_predecessor(&best, transitions, t, 0..TAGS),
+                (false, true) => best_predecessor(&best, transitions, t, (0..TAGS).filter(|&p| !is_inside(p as u8))),
+                (true, false) => best_predecessor(&best, transitions, t, t - 1..t + 1),
+                (true, true) => best_predecessor(&best, transitions, t, t - 1..t),
+            };
+            next[t] = top + emission[t];
+            from[t] = top_from;
         }
         let high = next.iter().copied().fold(next[0], |m, s| if s > m { s } else { m });
         best = next.map(|s| s - high);
-        reachable = [true; TAGS];
         back.push(from);
     }
     let mut last = 0;
     for t in 1..TAGS {
-        if reachable[t] && best[t] > best[last] {
+        // With one token, the I- tags are still out of reach.
+        if (emissions.len() > 1 || allowed(None, t as u8)) && best[t] > best[last] {
             last = t;
         }
     }
@@ -233,8 +234,36 @@ impl FeatureTable {
 
     #[inline]
     fn get(&self, key: u32) -> Option<&[i16; TAGS]> {
-        let (found, weights) = &self.slots[self.slot(key)];
-        (*found != 0).then_some(weights)
+        // As `slot` probes, with one read of each slot.
+        let mask = self.slots.len() - 1;
+        let mut at = key as usize & mask;
+        loop {
+            let (found, weights) = &self.slots[at];
+            if *found == 0 {
+                return None;
+            }
+            if *found == key {
+                return Some(weights);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Starts loading the first slot of each key into the cache: the table is
+    /// larger than the CPU's caches and a token's features land all over it,
+    /// so their misses are best waited for together rather than one by one.
+    #[inline]
+    fn prefetch(&self, keys: &[u32]) {
+        #[cfg(target_arch = "x86_64")]
+        for &key in keys {
+            let slot = self.slots.as_ptr().wrapping_add(key as usize & (self.slots.len() - 1));
+            // SAFETY: SSE is part of every x86-64 CPU, and a prefetch is only a
+            // hint: it reads nothing the program sees and never faults.
+            unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(slot.cast()) };
+        }
+        // WebAssembly has no prefetch: there the look-ups wait in turn.
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = keys;
     }
 
     fn len(&self) -> usize {
@@ -298,11 +327,22 @@ impl Model {
     pub fn tag(&self, words: &[&str]) -> Tagging {
         let mut tokens = Vec::with_capacity(words.len());
         features::analyse(words, &self.lexicon, &mut tokens);
-        let mut keys = Vec::with_capacity(64);
+        // The features of the next token are computed (and their slots
+        // fetched) before this token's are looked up, so that the fetching
+        // overlaps with work.
+        let (mut keys, mut next_keys) = (Vec::with_capacity(64), Vec::with_capacity(64));
+        if !tokens.is_empty() {
+            features::features(&tokens, 0, &mut next_keys);
+            self.features.prefetch(&next_keys);
+        }
         let emissions: Vec<[i32; TAGS]> = (0..tokens.len())
             .map(|i| {
-                keys.clear();
-                features::features(&tokens, i, &mut keys);
+                std::mem::swap(&mut keys, &mut next_keys);
+                next_keys.clear();
+                if i + 1 < tokens.len() {
+                    features::features(&tokens, i + 1, &mut next_keys);
+                    self.features.prefetch(&next_keys);
+                }
                 let mut scores = [0i32; TAGS];
                 for &key in &keys {
                     if let Some(w) = self.features.get(key) {
@@ -610,6 +650,39 @@ mod tests {
         transitions[1][2] = 9;
         viterbi(&e, &[0; TAGS], &transitions, &mut tags);
         assert_eq!(tags, [1, 2]);
+    }
+
+    #[test]
+    fn viterbi_scores_as_well_as_every_allowed_sequence() {
+        let mut seed = 7u64;
+        let mut random = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as i64 % 1000 - 500
+        };
+        for len in 1..=4usize {
+            let emissions: Vec<[i64; TAGS]> = (0..len).map(|_| std::array::from_fn(|_| random())).collect();
+            let start: [i64; TAGS] = std::array::from_fn(|_| random());
+            let transitions: [[i64; TAGS]; TAGS] = std::array::from_fn(|_| std::array::from_fn(|_| random()));
+            let score = |tags: &[u8]| {
+                let mut total = start[tags[0] as usize];
+                for (i, &t) in tags.iter().enumerate() {
+                    total += emissions[i][t as usize] + if i > 0 { transitions[tags[i - 1] as usize][t as usize] } else { 0 };
+                }
+                total
+            };
+            let mut best = i64::MIN;
+            for n in 0..TAGS.pow(len as u32) {
+                let tags: Vec<u8> = (0..len).map(|i| (n / TAGS.pow(i as u32) % TAGS) as u8).collect();
+                let valid = (0..len).all(|i| allowed(i.checked_sub(1).map(|p| tags[p]), tags[i]));
+                if valid {
+                    best = best.max(score(&tags));
+                }
+            }
+            let mut tags = Vec::new();
+            viterbi(&emissions, &start, &transitions, &mut tags);
+            assert!((0..len).all(|i| allowed(i.checked_sub(1).map(|p| tags[p]), tags[i])), "{tags:?}");
+            assert_eq!(score(&tags), best, "{len} tokens");
+        }
     }
 
     #[test]

@@ -42,7 +42,12 @@ impl<T: Copy> Phrases<T> {
 
     /// The first words of the phrases.
     pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(|key| key.split(' ').next().unwrap_or(key))
+        self.first_words_where(|_| true)
+    }
+
+    /// The first words of the phrases whose meaning `keep` accepts.
+    pub fn first_words_where(&self, keep: impl Fn(T) -> bool) -> impl Iterator<Item = &str> {
+        self.map.iter().filter(move |(_, &meaning)| keep(meaning)).map(|(key, _)| key.split(' ').next().unwrap_or(key))
     }
 
     /// The longest phrase at token `i`, its first word read from byte `from`

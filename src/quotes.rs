@@ -126,7 +126,10 @@ fn quotations(text: &str) -> Vec<Quotation> {
     let mut found = Vec::new();
     // The open quote: its mark's offset, the closing mark awaited and the nesting depth.
     let mut open: Option<(usize, char, char, usize)> = None;
-    for (at, c) in text.char_indices() {
+    // Only line breaks and marks matter: they start with one of these bytes
+    // (« » with C2, “ ” ‹ › with E2), so the rest is skipped without decoding.
+    let marks_and_breaks = text.bytes().enumerate().filter(|(_, b)| matches!(b, b'\n' | b'"' | 0xC2 | 0xE2));
+    for (at, c) in marks_and_breaks.map(|(at, _)| (at, text[at..].chars().next().expect("a character starts here"))) {
         match open {
             _ if c == '\n' => open = None,
             None => {
@@ -334,6 +337,13 @@ fn title_before<'d>(doc: &'d Document, t: usize) -> Vec<&'d str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_start_with_the_bytes_quotations_look_for() {
+        for c in MARKS.iter().flat_map(|&(open, close)| [open, close]) {
+            assert!(matches!(c.to_string().as_bytes()[0], b'"' | 0xC2 | 0xE2), "{c}");
+        }
+    }
 
     /// The quotes of `text` given its people, as (quoted text, speaker text),
     /// and the people's mentions afterwards.

@@ -31,10 +31,24 @@ impl<'a> Normalized<'a> {
     pub fn new(original: &'a str) -> Self {
         let mut folded = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
-        for (at, c) in original.char_indices() {
-            let before = folded.len();
-            push_folded(c, &mut folded);
-            origin.resize(origin.len() + (folded.len() - before), at as u32);
+        let mut at = 0;
+        while at < original.len() {
+            // Most of a text is runs of characters that fold to themselves:
+            // each is copied whole, every byte's origin the start of its character.
+            let run_end = original[at..].find(|c: char| !folds_to_itself(c)).map_or(original.len(), |n| at + n);
+            folded.push_str(&original[at..run_end]);
+            let mut char_start = at;
+            origin.extend(original.as_bytes()[at..run_end].iter().zip(at..).map(|(&byte, offset)| {
+                // UTF-8 continuation bytes are 0b10xxxxxx.
+                if byte & 0xC0 != 0x80 {
+                    char_start = offset;
+                }
+                char_start as u32
+            }));
+            let Some(c) = original[run_end..].chars().next() else { break };
+            let added = push_folded(c, &mut folded);
+            origin.extend(std::iter::repeat_n(run_end as u32, added));
+            at = run_end + c.len_utf8();
         }
         origin.push(original.len() as u32);
         Normalized { original, folded, origin }
@@ -80,8 +94,14 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
-/// Appends what one character folds to.
-fn push_folded(c: char, out: &mut String) {
+/// Appends what one character folds to; returns how many bytes that is.
+#[inline]
+fn push_folded(c: char, out: &mut String) -> usize {
+    let before = out.len();
+    if folds_to_itself(c) {
+        out.push(c);
+        return out.len() - before;
+    }
     match fold_char(c) {
         Fold::Keep => out.push(c),
         Fold::Drop => {}
@@ -91,6 +111,19 @@ fn push_folded(c: char, out: &mut String) {
             out.push(g);
         }
     }
+    out.len() - before
+}
+
+/// Most characters of a text are ASCII or Arabic letters that stay as they
+/// are: one test instead of `fold_char`'s many.
+fn folds_to_itself(c: char) -> bool {
+    c.is_ascii() || is_kept_arabic_letter(c)
+}
+
+/// The letters of the Arabic alphabet that folding keeps (not the alef
+/// with hamza or madda, ta marbuta, alef maqsura or tatweel).
+fn is_kept_arabic_letter(c: char) -> bool {
+    matches!(c, 'ء' | 'ؤ' | 'ئ'..='ب' | 'ت'..='غ' | 'ف'..='و' | 'ي')
 }
 
 /// Folds one character of text for matching.
@@ -184,6 +217,13 @@ mod tests {
     }
 
     #[test]
+    fn kept_letters_are_what_folding_keeps() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| folds_to_itself(c)) {
+            assert!(matches!(fold_char(c), Fold::Keep), "{c:?}");
+        }
+    }
+
+    #[test]
     fn presentation_forms_fold_to_letters() {
         // ﺑﻐﺪﺍﺩ in presentation forms, and the lam-alef ligature ﻻ.
         let n = Normalized::new("\u{FE91}\u{FED0}\u{FEAA}\u{FE8D}\u{FEA9} \u{FEFB}");
@@ -209,6 +249,22 @@ mod tests {
         let n = Normalized::new(text);
         for i in 0..=n.as_str().len() {
             assert!(text.is_char_boundary(n.origin[i] as usize));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_fold_as_characters_do(text in "[ -~\u{0600}-\u{06FF}\u{FE70}-\u{FEFF}\u{200B}-\u{200F}😀é]{0,40}") {
+            // Character by character, every folded byte's origin is its character's start.
+            let (mut folded, mut origin) = (String::new(), Vec::new());
+            for (at, c) in text.char_indices() {
+                let added = push_folded(c, &mut folded);
+                origin.extend(std::iter::repeat_n(at as u32, added));
+            }
+            origin.push(text.len() as u32);
+            let n = Normalized::new(&text);
+            proptest::prop_assert_eq!(n.as_str(), folded.as_str());
+            proptest::prop_assert_eq!(&n.origin, &origin);
         }
     }
 

@@ -61,17 +61,78 @@ pub fn proclitic_length(word: &str, is_known: impl Fn(&str) -> bool) -> usize {
     proclitic_runs(word).find(|&n| is_known(&word[n..])).unwrap_or(0)
 }
 
-/// Splits folded text into tokens, skipping white space.
+/// Splits folded text into tokens, skipping white space: the words of
+/// Unicode's word boundaries (UAX #29).
 pub fn tokenize(folded: &str) -> Vec<Token> {
-    folded
-        .split_word_bound_indices()
-        .filter(|(_, w)| !w.chars().all(char::is_whitespace))
-        .map(|(at, w)| {
-            let kind = kind_of(w);
-            let stem = if kind == TokenKind::Arabic { definite_stem(w) } else { 0 };
-            Token { word: at..at + w.len(), stem_start: at + stem, kind }
-        })
-        .collect()
+    let mut tokens = Vec::with_capacity(folded.len() / 6);
+    let push_segmented = |tokens: &mut Vec<Token>, part: Range<usize>| {
+        let words = folded[part.clone()].split_word_bound_indices().filter(|(_, w)| !w.chars().all(char::is_whitespace));
+        tokens.extend(words.map(|(at, w)| token(folded, part.start + at..part.start + at + w.len(), kind_of(w))));
+    };
+    // UAX #29 breaks before a space that follows a letter, digit or other
+    // plain character, and after spaces before a letter or digit. So the text
+    // splits there into pieces (spaces, then what follows them up to the next
+    // space); most pieces are one run of letters and digits, which is one
+    // word. Only the rest needs the full rules.
+    let mut needs_rules: Option<usize> = None;
+    let mut after_plain = true;
+    let mut at = 0;
+    while at < folded.len() {
+        let run_start = at + folded[at..].bytes().take_while(|&b| b == b' ').count();
+        let run_end = folded[run_start..].bytes().position(|b| b == b' ').map_or(folded.len(), |n| run_start + n);
+        let run = &folded[run_start..run_end];
+        match kind_of_simple_word(run).filter(|_| after_plain) {
+            Some(kind) => {
+                if let Some(start) = needs_rules.take() {
+                    push_segmented(&mut tokens, start..at);
+                }
+                tokens.push(token(folded, run_start..run_end, kind));
+            }
+            None => {
+                needs_rules.get_or_insert(at);
+            }
+        }
+        after_plain = run.chars().next_back().is_some_and(|c| c.is_ascii() || is_basic_arabic_letter(c) || is_punctuation(c));
+        at = run_end;
+    }
+    if let Some(start) = needs_rules {
+        push_segmented(&mut tokens, start..folded.len());
+    }
+    tokens
+}
+
+fn token(folded: &str, word: Range<usize>, kind: TokenKind) -> Token {
+    let stem = if kind == TokenKind::Arabic { definite_stem(&folded[word.clone()]) } else { 0 };
+    Token { stem_start: word.start + stem, word, kind }
+}
+
+/// The kind of `run` if it is a single word by UAX #29's rules for letters and
+/// digits (WB5, WB8 to WB10): Arabic letters (none of them a mark), ASCII
+/// letters and digits, at least one; `None` for anything else.
+fn kind_of_simple_word(run: &str) -> Option<TokenKind> {
+    let mut arabic = false;
+    for c in run.chars() {
+        if is_basic_arabic_letter(c) {
+            arabic = true;
+        } else if !c.is_ascii_alphanumeric() {
+            return None;
+        }
+    }
+    // As [`kind_of`] would say of these characters.
+    let first = run.bytes().next()?;
+    Some(if arabic {
+        TokenKind::Arabic
+    } else if first.is_ascii_digit() {
+        TokenKind::Number
+    } else {
+        TokenKind::Latin
+    })
+}
+
+/// Arabic letters that UAX #29 counts as ALetter: the letters of the Arabic
+/// block (without tatweel and marks), which folded text is mostly made of.
+fn is_basic_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
 }
 
 /// What a word is made of, by its characters.
@@ -81,10 +142,11 @@ pub fn kind_of(word: &str) -> TokenKind {
         TokenKind::Arabic
     } else if first.is_ascii_digit() {
         TokenKind::Number
+    } else if first.is_ascii_punctuation() || is_punctuation(first) {
+        // Tested before letters, whose test is slower: no mark is a letter.
+        TokenKind::Punctuation
     } else if first.is_alphabetic() {
         TokenKind::Latin
-    } else if first.is_ascii_punctuation() || is_punctuation(first) {
-        TokenKind::Punctuation
     } else {
         TokenKind::Other
     }
@@ -112,7 +174,12 @@ pub fn proclitic_runs(word: &str) -> impl Iterator<Item = usize> + '_ {
     let conj = leading(word, &CONJUNCTIONS);
     let prep = leading(word, &PREPOSITIONS);
     let conj_prep = conj.and_then(|c| leading(&word[c..], &PREPOSITIONS).map(|p| c + p));
-    [conj, prep, conj_prep].into_iter().flatten().filter(move |&n| word[n..].chars().count() >= MIN_STEM)
+    [conj, prep, conj_prep].into_iter().flatten().filter(move |&n| has_letters(&word[n..], MIN_STEM))
+}
+
+/// Whether `word` has at least `n` characters (without counting them all).
+fn has_letters(word: &str, n: usize) -> bool {
+    n == 0 || word.chars().nth(n - 1).is_some()
 }
 
 /// The byte length of `word`'s first character if it is one of `set`.
@@ -126,7 +193,7 @@ fn leading(word: &str, set: &[char]) -> Option<usize> {
 fn definite_stem(word: &str) -> usize {
     let conj = leading(word, &CONJUNCTIONS).unwrap_or(0);
     let rest = &word[conj..];
-    let has_stem = |s: &str, article: usize| s.chars().count() >= article + MIN_STEM;
+    let has_stem = |s: &str, article: usize| has_letters(s, article + MIN_STEM);
     if rest.starts_with("لل") && has_stem(rest, 2) {
         // ل + ال contracts to لل: the article's lam stays in the stem.
         return conj + 'ل'.len_utf8();
@@ -187,6 +254,59 @@ mod tests {
         let text = "وبغداد بغداد لواشنطن فرنسا وفرنسا بيربوك";
         let got: Vec<_> = tokenize(text).into_iter().map(|t| &text[t.stem_with(text, known)..t.word.end]).collect();
         assert_eq!(got, ["بغداد", "بغداد", "واشنطن", "فرنسا", "فرنسا", "بيربوك"]);
+    }
+
+    /// Tokens as Unicode's word boundaries give them, without the fast path.
+    fn reference_tokens(text: &str) -> Vec<Token> {
+        text.split_word_bound_indices()
+            .filter(|(_, w)| !w.chars().all(char::is_whitespace))
+            .map(|(at, w)| token(text, at..at + w.len(), kind_of(w)))
+            .collect()
+    }
+
+    #[test]
+    fn simple_words_are_single_words_of_unicode() {
+        let letters = ('\u{0600}'..='\u{06FF}').filter(|&c| is_basic_arabic_letter(c));
+        for c in letters.chain('0'..='9').chain('a'..='z').chain('A'..='Z') {
+            for text in [format!("{c}"), format!("{c}{c}"), format!("ب{c}1"), format!("1{c}x"), format!("x{c}ب")] {
+                assert_eq!(text.split_word_bounds().count(), 1, "{text:?} ({:04X})", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_are_unicode_words() {
+        let pieces = [
+            "بغداد", "وبالعراق", "2003", "١٩", "3.5", "a.b", "U.S.", "don't", "،", ".", ":", "«", "»", "😀", "🇮🇶🇮🇶", "\u{200D}",
+            "\u{0301}", "\u{0670}", "\u{064E}", "\u{00AD}", "\u{00A0}", "\t", "\n", "\r\n", "_", "ـ", "x", "ﻻ", "א", "'", "\"",
+            "カタ", "中文", "\u{3000}", "\u{3000}\u{200D}", "\u{2003}\u{0301}",
+        ];
+        let mut texts = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for sep in ["", " ", "  "] {
+                    texts.push(format!("{a}{sep}{b}"));
+                    texts.push(format!(" {a}{sep}{b} "));
+                    texts.push(format!("{b}{sep}{a}{sep}{a}"));
+                }
+            }
+        }
+        for text in texts {
+            assert_eq!(tokenize(&text), reference_tokens(&text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_tokenizes_as_unicode_words(text in "[ ا-ي0-9a-z.,:'\u{0300}\u{0670}\u{200D}\u{3000}\u{00A0}\t\n،«😀🇮]{0,24}") {
+            proptest::prop_assert_eq!(tokenize(&text), reference_tokens(&text));
+        }
+    }
+
+    #[test]
+    fn punctuation_is_no_letter() {
+        let marks = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c.is_ascii_punctuation() || is_punctuation(c));
+        assert!(marks.clone().count() > 40 && marks.clone().all(|c| !c.is_alphabetic()));
     }
 
     #[test]

@@ -51,14 +51,14 @@ function wrap(inner) {
   return {
     extract(text, options) {
       checkText('extract()', text);
-      const result = inner.extract(text, options);
+      const result = JSON.parse(inner.extract(text, options));
       textsFromInput(text, result.entities);
       for (const quote of result.quotes ?? []) if (quote.speaker) textsFromInput(text, [quote.speaker]);
       return result;
     },
     summarize(text, options) {
       checkText('summarize()', text);
-      return inner.summarize(text, options);
+      return JSON.parse(inner.summarize(text, options));
     },
     setDictionary(entries) {
       if (!Array.isArray(entries)) throw new TypeError('alam: setDictionary() takes a list of {names, label, id?, url?}');

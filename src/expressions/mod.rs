@@ -69,8 +69,8 @@ pub struct Expressions {
     currency_symbols: Phrases<Currency>,
     units: Phrases<&'static str>,
     not_counted: Phrases<()>,
-    /// The first word of every entry of every table: an expression can only
-    /// start at one of them or at a word that is not all Arabic letters.
+    /// The first words of the entries that can start an expression: it can
+    /// only start at one of them, at digits or at a parenthesis (see `may_start`).
     first_words: FxHashSet<String>,
 }
 
@@ -135,33 +135,29 @@ impl Expressions {
             not_counted: Phrases::new([(NOT_COUNTED, ())]),
         };
         let e = &expressions;
-        let first_words: FxHashSet<String> = (e.cues.first_words())
-            .chain(e.months.first_words())
-            .chain(e.weekdays.first_words())
+        // The tables that grammars look up at an expression's first word:
+        // the others (eras, units, time zones…) only follow a number or a time.
+        let first_words: FxHashSet<String> = (e.cues.first_words_where(|cue| !matches!(cue, Cue::Of | Cue::Agreeing)))
             .chain(e.qualifiers.first_words())
-            .chain(e.eras.first_words())
+            .chain(e.weekdays.first_words())
             .chain(e.days.first_words())
-            .chain(e.hours.first_words())
-            .chain(e.hour_fractions.first_words())
-            .chain(e.day_periods.first_words())
-            .chain(e.day_period_marks.first_words())
-            .chain(e.time_zones.first_words())
-            .chain(e.number_words.first_words())
-            .chain(e.percent.first_words())
-            .chain(e.currencies.first_words())
+            .chain(e.months.first_words())
             .chain(e.currency_symbols.first_words())
-            .chain(e.units.first_words())
-            .chain(e.not_counted.first_words())
+            .chain(e.number_words.first_words())
             .map(str::to_string)
             .collect();
         expressions.first_words = first_words;
         expressions
     }
 
-    /// Whether an expression may start in token `i` at byte `from`.
+    /// Whether an expression may start in token `i` at byte `from`: every
+    /// grammar starts with a word of a table (a cue word, a qualifier, a
+    /// weekday, an ordinal day, a month, a currency symbol or a number word),
+    /// digits (a number, a numeric date, a year) or the parenthesis before a
+    /// year (`( 1976 )`).
     fn may_start(&self, doc: &Document, i: usize, from: usize) -> bool {
         let word = text_from(doc, i, from);
-        !word.chars().all(crate::tokens::is_arabic_letter) || self.first_words.contains(word)
+        word.starts_with(|c: char| c.is_ascii_digit()) || word == "(" || self.first_words.contains(word)
     }
 }
 

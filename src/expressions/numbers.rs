@@ -26,9 +26,14 @@ pub fn digits(word: &str) -> Option<Digits> {
     if !written.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let groups: Vec<&str> = written.split(',').collect();
-    let thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.split('.').next().is_some_and(|w| w.len() == 3));
-    let plain = if thousands { written.replace(',', "") } else { written.replacen(',', ".", 1) };
+    // Most numbers have no comma, and need no copy without it.
+    let plain: std::borrow::Cow<str> = if !written.contains(',') {
+        written.into()
+    } else if written.split(',').skip(1).all(|g| g.split('.').next().is_some_and(|w| w.len() == 3)) {
+        written.replace(',', "").into()
+    } else {
+        written.replacen(',', ".", 1).into()
+    };
     let value: f64 = plain.parse().ok()?;
     let whole_part = plain.split('.').next().unwrap_or("");
     Some(Digits { value, whole: !plain.contains('.'), whole_digits: whole_part.len(), len: written.len() })
