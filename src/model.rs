@@ -254,16 +254,9 @@ impl FeatureTable {
     /// so their misses are best waited for together rather than one by one.
     #[inline]
     fn prefetch(&self, keys: &[u32]) {
-        #[cfg(target_arch = "x86_64")]
         for &key in keys {
-            let slot = self.slots.as_ptr().wrapping_add(key as usize & (self.slots.len() - 1));
-            // SAFETY: SSE is part of every x86-64 CPU, and a prefetch is only a
-            // hint: it reads nothing the program sees and never faults.
-            unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(slot.cast()) };
+            features::prefetch(self.slots.as_ptr().wrapping_add(key as usize & (self.slots.len() - 1)));
         }
-        // WebAssembly has no prefetch: there the look-ups wait in turn.
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = keys;
     }
 
     fn len(&self) -> usize {
