@@ -326,17 +326,22 @@ pub fn analyse(words: &[&str], lexicon: &Lexicon, infos: &mut Vec<TokenInfo>) {
     // while this one is analysed (as written and with the article toggled,
     // which is what most words look up).
     const AHEAD: usize = 4;
+    let mut hashes = [WordHashes::default(); AHEAD];
     let fetch = |word: &str| {
-        let frequencies = lexicon.frequencies();
-        frequencies.prefetch(hash_word(word));
-        frequencies.prefetch(toggled_article(word));
+        let hashes = WordHashes { word: hash_word(word), toggled: toggled_article(word) };
+        lexicon.frequencies().prefetch(hashes.word);
+        lexicon.frequencies().prefetch(hashes.toggled);
+        hashes
     };
-    words.iter().take(AHEAD).for_each(|w| fetch(w));
+    for (slot, word) in hashes.iter_mut().zip(words) {
+        *slot = fetch(word);
+    }
     for (i, word) in words.iter().enumerate() {
+        let these = hashes[i % AHEAD];
         if let Some(ahead) = words.get(i + AHEAD) {
-            fetch(ahead);
+            hashes[i % AHEAD] = fetch(ahead);
         }
-        infos.push(analyse_word(word, lexicon));
+        infos.push(analyse_word(word, these, lexicon));
     }
     for start in 0..words.len() {
         let mut hash = infos[start].lemma;
@@ -363,40 +368,59 @@ pub fn analyse(words: &[&str], lexicon: &Lexicon, infos: &mut Vec<TokenInfo>) {
     }
 }
 
-fn analyse_word(word: &str, lexicon: &Lexicon) -> TokenInfo {
-    let kind = tokens::kind_of(word);
-    let proclitics = tokens::proclitic_length(word, |s| lexicon.is_known(s));
-    let stem = &word[proclitics..];
-    let contracted = stem.starts_with('ل') && word[..proclitics].ends_with('ل');
-    let lemma = if contracted { fnv(hash_word("ا"), stem.as_bytes()) } else { hash_word(stem) };
-    let word_hash = hash_word(word);
+/// Hashes of a word as written, computed once: the word's and the word's
+/// with the article toggled.
+#[derive(Clone, Copy, Default)]
+struct WordHashes {
+    word: u32,
+    toggled: u32,
+}
 
+fn analyse_word(word: &str, hashes: WordHashes, lexicon: &Lexicon) -> TokenInfo {
+    let kind = tokens::kind_of(word);
+    let word_hash = hashes.word;
+    let proclitics = tokens::proclitic_length(word, |s| {
+        if s.len() == word.len() {
+            lexicon.get(word_hash) & flag::KNOWN != 0
+        } else {
+            lexicon.is_known(s)
+        }
+    });
+    let stem = &word[proclitics..];
+    let stem_hash = if proclitics == 0 { word_hash } else { hash_word(stem) };
+    let contracted = stem.starts_with('ل') && word[..proclitics].ends_with('ل');
+    let lemma = if contracted { fnv(hash_word("ا"), stem.as_bytes()) } else { stem_hash };
+
+    // Hashes of the first and last letters, one to four; a letter's bytes
+    // are hashed as the stem holds them.
+    let bytes = stem.as_bytes();
     let mut prefixes = [0; 4];
     let mut hash = FNV_OFFSET;
-    for (n, c) in stem.chars().take(4).enumerate() {
-        hash = fnv(hash, c.encode_utf8(&mut [0; 4]).as_bytes());
+    for (n, (at, c)) in stem.char_indices().take(4).enumerate() {
+        hash = fnv(hash, &bytes[at..at + c.len_utf8()]);
         prefixes[n] = hash;
     }
     let mut suffixes = [0; 4];
     let mut hash = FNV_OFFSET;
-    for (n, c) in stem.chars().rev().take(4).enumerate() {
-        hash = fnv(hash, c.encode_utf8(&mut [0; 4]).as_bytes());
+    for (n, (at, c)) in stem.char_indices().rev().take(4).enumerate() {
+        hash = fnv(hash, &bytes[at..at + c.len_utf8()]);
         suffixes[n] = hash;
     }
 
     let remainder = if proclitics == 0 { tokens::proclitic_runs(word).next().map_or(0, |n| hash_word(&word[n..])) } else { 0 };
 
     let frequencies = lexicon.frequencies();
-    let stem_class = frequencies.class(hash_word(stem));
+    let stem_class = frequencies.class(stem_hash);
     let word_class = if proclitics == 0 { stem_class } else { frequencies.class(word_hash) };
-    let article_contrast = match stem_class.map(|own| (own, frequencies.class(toggled_article(stem)))) {
+    let toggled = if proclitics == 0 { hashes.toggled } else { toggled_article(stem) };
+    let article_contrast = match stem_class.map(|own| (own, frequencies.class(toggled))) {
         None => ABSENT,
         Some((_, None)) => ABSENT - 1,
         // Classes apart, either way, and whether the stem is the form with ال.
         Some((own, Some(other))) => (i32::from(other) - i32::from(own)).clamp(-6, 6) as u8 & 0x0f | u8::from(stem.starts_with("ال")) << 4,
     };
 
-    let letters = stem.chars().count().min(8) as u32;
+    let letters = stem.chars().take(8).count() as u32;
     let definite = stem.starts_with("ال") as u32;
     let shape = match kind {
         TokenKind::Arabic => letters | definite << 4 | ((proclitics > 0) as u32) << 5,
