@@ -322,26 +322,19 @@ pub fn name_hash(tokens: &[TokenInfo]) -> u32 {
 /// Analyses the folded words of a sentence or document.
 pub fn analyse(words: &[&str], lexicon: &Lexicon, infos: &mut Vec<TokenInfo>) {
     infos.clear();
-    // The frequency list's slots for a word a few places ahead are fetched
-    // while this one is analysed (as written and with the article toggled,
-    // which is what most words look up).
-    const AHEAD: usize = 4;
-    let mut hashes = [WordHashes::default(); AHEAD];
-    let fetch = |word: &str| {
-        let hashes = WordHashes { word: hash_word(word), toggled: toggled_article(word) };
-        lexicon.frequencies().prefetch(hashes.word);
-        lexicon.frequencies().prefetch(hashes.toggled);
-        hashes
-    };
-    for (slot, word) in hashes.iter_mut().zip(words) {
-        *slot = fetch(word);
+    let mut lookups = Vec::with_capacity(words.len());
+    for word in words {
+        let (info, lookup) = analyse_word(word, lexicon);
+        lexicon.frequencies().prefetch(lookup.stem);
+        infos.push(info);
+        lookups.push(lookup);
     }
-    for (i, word) in words.iter().enumerate() {
-        let these = hashes[i % AHEAD];
-        if let Some(ahead) = words.get(i + AHEAD) {
-            hashes[i % AHEAD] = fetch(ahead);
-        }
-        infos.push(analyse_word(word, these, lexicon));
+    // The frequency list is megabytes: its look-ups are made apart from the
+    // rest of the work, one after the other, so that their memory fetches
+    // overlap (in WebAssembly too, which has no prefetch).
+    let frequencies = lexicon.frequencies();
+    for (info, lookup) in infos.iter_mut().zip(&lookups) {
+        info.set_frequencies(frequencies, lookup);
     }
     for start in 0..words.len() {
         let mut hash = infos[start].lemma;
@@ -368,17 +361,37 @@ pub fn analyse(words: &[&str], lexicon: &Lexicon, infos: &mut Vec<TokenInfo>) {
     }
 }
 
-/// Hashes of a word as written, computed once: the word's and the word's
-/// with the article toggled.
-#[derive(Clone, Copy, Default)]
-struct WordHashes {
-    word: u32,
+/// What a token looks up in the frequency list: its stem, the word as
+/// written when a proclitic makes it differ, and the stem with the article toggled.
+struct FrequencyLookup {
+    stem: u32,
+    word: Option<u32>,
     toggled: u32,
+    definite: bool,
 }
 
-fn analyse_word(word: &str, hashes: WordHashes, lexicon: &Lexicon) -> TokenInfo {
+impl TokenInfo {
+    fn set_frequencies(&mut self, frequencies: &Frequencies, lookup: &FrequencyLookup) {
+        let stem_class = frequencies.class(lookup.stem);
+        let word_class = match lookup.word {
+            Some(word) => frequencies.class(word),
+            None => stem_class,
+        };
+        self.word_frequency = word_class.unwrap_or(ABSENT);
+        self.stem_frequency = stem_class.unwrap_or(ABSENT);
+        self.article_contrast = match stem_class.map(|own| (own, frequencies.class(lookup.toggled))) {
+            None => ABSENT,
+            Some((_, None)) => ABSENT - 1,
+            // Classes apart, either way, and whether the stem is the form with ال.
+            Some((own, Some(other))) => (i32::from(other) - i32::from(own)).clamp(-6, 6) as u8 & 0x0f | u8::from(lookup.definite) << 4,
+        };
+    }
+}
+
+/// A token's features but its frequencies, and what it looks up for those.
+fn analyse_word(word: &str, lexicon: &Lexicon) -> (TokenInfo, FrequencyLookup) {
     let kind = tokens::kind_of(word);
-    let word_hash = hashes.word;
+    let word_hash = hash_word(word);
     let proclitics = tokens::proclitic_length(word, |s| {
         if s.len() == word.len() {
             lexicon.get(word_hash) & flag::KNOWN != 0
@@ -409,15 +422,11 @@ fn analyse_word(word: &str, hashes: WordHashes, lexicon: &Lexicon) -> TokenInfo 
 
     let remainder = if proclitics == 0 { tokens::proclitic_runs(word).next().map_or(0, |n| hash_word(&word[n..])) } else { 0 };
 
-    let frequencies = lexicon.frequencies();
-    let stem_class = frequencies.class(stem_hash);
-    let word_class = if proclitics == 0 { stem_class } else { frequencies.class(word_hash) };
-    let toggled = if proclitics == 0 { hashes.toggled } else { toggled_article(stem) };
-    let article_contrast = match stem_class.map(|own| (own, frequencies.class(toggled))) {
-        None => ABSENT,
-        Some((_, None)) => ABSENT - 1,
-        // Classes apart, either way, and whether the stem is the form with ال.
-        Some((own, Some(other))) => (i32::from(other) - i32::from(own)).clamp(-6, 6) as u8 & 0x0f | u8::from(stem.starts_with("ال")) << 4,
+    let lookup = FrequencyLookup {
+        stem: stem_hash,
+        word: (proclitics > 0).then_some(word_hash),
+        toggled: toggled_article(stem),
+        definite: stem.starts_with("ال"),
     };
 
     let letters = stem.chars().take(8).count() as u32;
@@ -429,7 +438,7 @@ fn analyse_word(word: &str, hashes: WordHashes, lexicon: &Lexicon) -> TokenInfo 
         TokenKind::Punctuation => 192 | is_quote(word) as u32,
         TokenKind::Other => SYMBOL_SHAPE,
     };
-    TokenInfo {
+    let info = TokenInfo {
         proclitics: proclitics as u32,
         proclitic_letters: hash_word(&word[..proclitics]),
         word: word_hash,
@@ -439,12 +448,13 @@ fn analyse_word(word: &str, hashes: WordHashes, lexicon: &Lexicon) -> TokenInfo 
         remainder,
         shape,
         flags: lexicon.get(word_hash) | lexicon.get(lemma),
-        word_frequency: word_class.unwrap_or(ABSENT),
-        stem_frequency: stem_class.unwrap_or(ABSENT),
-        article_contrast,
+        word_frequency: ABSENT,
+        stem_frequency: ABSENT,
+        article_contrast: ABSENT,
         phrase_begin: 0,
         phrase_inside: 0,
-    }
+    };
+    (info, lookup)
 }
 
 /// The hash of a stem with the article toggled: `العراق` → `عراق`, `حكومه` → `الحكومه`.
