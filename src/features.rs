@@ -305,6 +305,23 @@ impl TokenInfo {
     pub fn is_symbol(&self) -> bool {
         self.shape == SYMBOL_SHAPE
     }
+
+    /// Fills in the frequency classes that `lookup` finds.
+    fn set_frequencies(&mut self, frequencies: &Frequencies, lookup: &FrequencyLookup) {
+        let stem_class = frequencies.class(lookup.stem);
+        let word_class = match lookup.word {
+            Some(word) => frequencies.class(word),
+            None => stem_class,
+        };
+        self.word_frequency = word_class.unwrap_or(ABSENT);
+        self.stem_frequency = stem_class.unwrap_or(ABSENT);
+        self.article_contrast = match stem_class.map(|own| (own, frequencies.class(lookup.toggled))) {
+            None => ABSENT,
+            Some((_, None)) => ABSENT - 1,
+            // Classes apart, either way, and whether the stem is the form with ال.
+            Some((own, Some(other))) => (i32::from(other) - i32::from(own)).clamp(-6, 6) as u8 & 0x0f | u8::from(lookup.definite) << 4,
+        };
+    }
 }
 
 const SYMBOL_SHAPE: u32 = 256;
@@ -368,24 +385,6 @@ struct FrequencyLookup {
     word: Option<u32>,
     toggled: u32,
     definite: bool,
-}
-
-impl TokenInfo {
-    fn set_frequencies(&mut self, frequencies: &Frequencies, lookup: &FrequencyLookup) {
-        let stem_class = frequencies.class(lookup.stem);
-        let word_class = match lookup.word {
-            Some(word) => frequencies.class(word),
-            None => stem_class,
-        };
-        self.word_frequency = word_class.unwrap_or(ABSENT);
-        self.stem_frequency = stem_class.unwrap_or(ABSENT);
-        self.article_contrast = match stem_class.map(|own| (own, frequencies.class(lookup.toggled))) {
-            None => ABSENT,
-            Some((_, None)) => ABSENT - 1,
-            // Classes apart, either way, and whether the stem is the form with ال.
-            Some((own, Some(other))) => (i32::from(other) - i32::from(own)).clamp(-6, 6) as u8 & 0x0f | u8::from(lookup.definite) << 4,
-        };
-    }
 }
 
 /// A token's features but its frequencies, and what it looks up for those.
