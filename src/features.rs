@@ -138,12 +138,7 @@ impl Frequencies {
 
     #[inline]
     fn slot(&self, fingerprint: u32) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut at = fingerprint as usize & mask;
-        while self.slots[at] != 0 && self.slots[at] >> 8 != fingerprint {
-            at = (at + 1) & mask;
-        }
-        at
+        probe(self.slots.len(), fingerprint, |at| self.slots[at] >> 8)
     }
 
     /// Starts loading the slot of a word hash (see [`prefetch`]).
@@ -201,12 +196,7 @@ impl Lexicon {
 
     #[inline]
     fn slot(&self, key: u32) -> usize {
-        let mask = self.keys.len() - 1;
-        let mut at = key as usize & mask;
-        while self.keys[at] != 0 && self.keys[at] != key {
-            at = (at + 1) & mask;
-        }
-        at
+        probe(self.keys.len(), key, |at| self.keys[at])
     }
 
     /// The flags of a word or phrase hash, 0 if it is in no list.
@@ -243,6 +233,22 @@ impl Lexicon {
     /// Whether a folded stem is known to keep its first letter.
     pub fn is_known(&self, stem: &str) -> bool {
         self.get(hash_word(stem)) & flag::KNOWN != 0
+    }
+}
+
+/// Linear probing in an open-addressing table of `size` slots (a power of
+/// two) whose slot `at` holds key `key_at(at)`, 0 when empty: the slot of
+/// `key` (never 0), or the empty slot where it would go.
+#[inline]
+pub(crate) fn probe(size: usize, key: u32, key_at: impl Fn(usize) -> u32) -> usize {
+    let mask = size - 1;
+    let mut at = key as usize & mask;
+    loop {
+        let found = key_at(at);
+        if found == 0 || found == key {
+            return at;
+        }
+        at = (at + 1) & mask;
     }
 }
 

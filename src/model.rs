@@ -219,12 +219,7 @@ impl FeatureTable {
 
     #[inline]
     fn slot(&self, key: u32) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut at = key as usize & mask;
-        while self.slots[at].0 != 0 && self.slots[at].0 != key {
-            at = (at + 1) & mask;
-        }
-        at
+        features::probe(self.slots.len(), key, |at| self.slots[at].0)
     }
 
     fn insert(&mut self, key: u32, weights: [i16; TAGS]) {
