@@ -2,22 +2,18 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchChromium, sampleArticle, serveWww, tagLines, tagWhole } from './harness.mjs';
+import { openServedPage, sampleArticle, tagLines, tagWhole } from './harness.mjs';
 
-let server;
-let browser;
+let opened;
 let page;
 
 before(async () => {
-  server = await serveWww();
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.goto(`${server.origin}/`);
+  opened = await openServedPage('/');
+  page = opened.page;
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await opened?.close();
 });
 
 /** Runs `extract` from www/alam.js in the page on each text. */

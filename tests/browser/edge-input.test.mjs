@@ -4,23 +4,19 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchChromium, serveWww } from './harness.mjs';
+import { openServedPage } from './harness.mjs';
 
-let server;
-let browser;
+let opened;
 let page;
 
 before(async () => {
-  server = await serveWww();
-  browser = await launchChromium();
-  page = await browser.newPage();
   // A page of the fixtures, so nothing else on it calls the wasm.
-  await page.goto(`${server.origin}/fixtures/article.html`);
+  opened = await openServedPage('/fixtures/article.html');
+  page = opened.page;
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await opened?.close();
 });
 
 /** A result is sane: sorted, not overlapping, in bounds, on whole characters, `text` the slice. */
@@ -92,8 +88,7 @@ test('a 10 MB string: no throw, valid offsets', { timeout: 240_000 }, async () =
 
 test('wasm memory stays flat over 1,000 calls on a 100 KB document', { timeout: 300_000 }, async () => {
   // A page of its own, so the memory is not that of the 10 MB call.
-  const fresh = await browser.newPage();
-  await fresh.goto(`${server.origin}/fixtures/article.html`);
+  const fresh = await opened.newPage();
   const figures = await fresh.evaluate(async (paragraph) => {
     const alam = await import('/alam.js');
     await alam.init();

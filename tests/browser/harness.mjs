@@ -86,6 +86,33 @@ export function launchChromium() {
   });
 }
 
+/**
+ * Serves www/, launches Chromium and opens one page at `pathname`, for tests
+ * that call the wasm in one page; resolves to {page, newPage(), close()},
+ * where `newPage()` opens another page at the same address.
+ */
+export async function openServedPage(pathname) {
+  const server = await serveWww();
+  const browser = await launchChromium().catch(async (error) => {
+    await server.close();
+    throw error;
+  });
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}${pathname}`);
+  return {
+    page,
+    newPage: async () => {
+      const another = await browser.newPage();
+      await another.goto(`${server.origin}${pathname}`);
+      return another;
+    },
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
 let cliBuilt = false;
 
 /** Runs `alam` with `args` on `input`, after making sure the binary is current. */
