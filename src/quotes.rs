@@ -13,7 +13,7 @@
 //! A short quote (three words or fewer) that the sentence runs on after
 //! (“تعزيز وتوسيع” الشراكة) marks a phrase, not speech: it has no speaker.
 
-use crate::cues::title_of;
+use crate::cues::{title_of, SOURCE_WORDS, SPEECH_VERBS};
 use crate::entities::QuoteSpan;
 use crate::tokens::TokenKind;
 use crate::{Document, Label, Mention};
@@ -24,33 +24,6 @@ const MARKS: [(char, char); 4] = [('“', '”'), ('«', '»'), ('‹', '›'), 
 
 /// Quotes of this many words or fewer that the sentence runs on after are phrases, not speech.
 const SCARE_QUOTE_WORDS: usize = 3;
-
-/// Speech verbs, folded (ا for أ إ آ, ه for ة, ي for ى, no marks): past
-/// masculine and feminine, present, and the participles of a running clause.
-const SPEECH_VERBS: &[&str] = &[
-    "قال", "قالت", "يقول", "تقول", "قائلا", "قائله",
-    "اكد", "اكدت", "يؤكد", "تؤكد", "مؤكدا", "مؤكده",
-    "اضاف", "اضافت", "يضيف", "تضيف", "مضيفا", "مضيفه",
-    "اعلن", "اعلنت", "يعلن", "تعلن", "معلنا", "معلنه",
-    "صرح", "صرحت", "يصرح", "تصرح", "مصرحا", "مصرحه",
-    "اوضح", "اوضحت", "يوضح", "توضح", "موضحا", "موضحه",
-    "تابع", "تابعت", "متابعا", "متابعه",
-    "شدد", "شددت", "يشدد", "تشدد", "مشددا", "مشدده",
-    "اعتبر", "اعتبرت", "يعتبر", "تعتبر", "معتبرا", "معتبره",
-    "ندد", "نددت", "يندد", "تندد", "منددا", "مندده",
-    "دعا", "دعت", "يدعو", "تدعو", "داعيا", "داعيه",
-    "حض", "حضت", "يحض", "تحض",
-    "حث", "حثت", "يحث", "تحث",
-    "اشار", "اشارت", "يشير", "تشير", "مشيرا", "مشيره",
-    "لفت", "لفتت", "لافتا", "لافته",
-    "حذر", "حذرت", "يحذر", "تحذر", "محذرا", "محذره",
-    "طالب", "طالبت", "يطالب", "تطالب", "مطالبا", "مطالبه",
-    "ذكر", "ذكرت", "افاد", "افادت", "نفي", "نفت", "كتب", "كتبت", "ردد", "رددت",
-    "اردف", "اردفت", "مردفا", "مردفه", "استطرد", "استطردت",
-];
-
-/// After a quote, these name its source: “…” بحسب أوستن.
-const SOURCE_WORDS: &[&str] = &["بحسب", "حسب", "وفق", "وفقا"];
 
 /// How far back a title or a bare name looks for the person it stands for:
 /// this many people, among this many times as many mentions. Articles name

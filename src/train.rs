@@ -6,6 +6,7 @@
 //! the model learns on exactly the tokens it tags later; each document token
 //! takes the tag of the CoNLL token it comes from.
 
+use crate::cues;
 use crate::features::{self, flag, hash_phrase, hash_word, Lexicon};
 use crate::model::{self, Codebook, Model, TAGS, TYPES};
 use crate::text::Normalized;
@@ -93,20 +94,6 @@ impl Sentence {
     }
 }
 
-/// Titles before persons, heads of organisation and place names, and verbs
-/// of speech (folded).
-const TITLES: &str = "وزير الوزير وزيره الوزيره رئيس الرئيس رئيسه الرئيسه السيد السيده الشيخ الدكتور الامير الاميره الملك \
-الملكه الجنرال العقيد اللواء العميد المستشار المستشاره النائب السفير المتحدث الناطق البابا نائب زعيم الزعيم المبعوث \
-المدرب اللاعب الفنان الفنانه الكاتب الكاتبه الشاعر المخرج الممثل الممثله المطرب المطربه مدير المدير الامين حاكم الحاكم \
-القاضي الاستاذ الامام نظيره نظيرها الرئيسان المرشح المرشحه";
-const ORG_HEADS: &str = "وزاره حزب جامعه شركه منظمه وكاله مجلس هيئه مؤسسه جمعيه اتحاد بنك مصرف صندوق جبهه حركه لجنه \
-محكمه نادي مركز معهد صحيفه مجموعه منتدي برلمان قوات جيش اذاعه تلفزيون قناه مكتب الحزب الشركه الجامعه الوزاره المنظمه \
-الوكاله المجلس الهيئه الجمعيه الاتحاد البنك الجبهه الحركه اللجنه المحكمه النادي المركز المعهد الصحيفه المجموعه";
-const LOC_HEADS: &str = "مدينه محافظه ولايه منطقه مقاطعه جزيره جزر بحر نهر جبل جبال اقليم قريه بلده عاصمه ميناء مطار \
-دوله جمهوريه مملكه اماره شارع بلاد المدينه المحافظه الولايه المنطقه العاصمه شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي";
-const SPEECH: &str = "قال قالت يقول تقول اكد اكدت يؤكد اعلن اعلنت اضاف اضافت اوضح اوضحت صرح صرحت ذكر ذكرت اشار \
-اشارت افاد افادت نقل بحسب حسب وفق اعتبر اعتبرت دعا دعت طالب طالبت شدد شددت كشف كشفت اعرب اعربت";
-
 /// The sources of the lexicon that the features read.
 #[derive(Default)]
 pub struct LexiconSources {
@@ -168,12 +155,22 @@ impl LexiconSources {
         Ok(())
     }
 
-    /// The built-in cue words.
+    /// The built-in cue words ([`cues`]): nouns with and without the article.
     pub fn add_cues(&mut self) {
-        for (words, flag) in [(TITLES, flag::TITLE), (ORG_HEADS, flag::ORG_HEAD), (LOC_HEADS, flag::LOC_HEAD), (SPEECH, flag::SPEECH)] {
-            for word in words.split_whitespace() {
+        let nouns = [
+            (cues::TITLES, flag::TITLE),
+            (cues::PERSON_WORDS, flag::TITLE),
+            (cues::ORG_HEADS, flag::ORG_HEAD),
+            (cues::LOC_HEADS, flag::LOC_HEAD),
+        ];
+        for (words, flag) in nouns {
+            for word in words {
                 self.phrases.push((word.to_string(), flag));
+                self.phrases.push((format!("ال{word}"), flag));
             }
+        }
+        for word in cues::SPEECH_VERBS.iter().chain(cues::SOURCE_WORDS) {
+            self.phrases.push((word.to_string(), flag::SPEECH));
         }
     }
 
