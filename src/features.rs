@@ -396,48 +396,29 @@ struct FrequencyLookup {
 /// A token's features but its frequencies, and what it looks up for those.
 fn analyse_word(word: &str, lexicon: &Lexicon) -> (TokenInfo, FrequencyLookup) {
     let kind = tokens::kind_of(word);
-    let word_hash = hash_word(word);
+    let whole = hash_with_prefixes(word);
+    let word_hash = whole.0;
+    // Looked up once: proclitics and flags both need it.
+    let word_flags = lexicon.get(word_hash);
     let proclitics = tokens::proclitic_length(word, |s| {
         if s.len() == word.len() {
-            lexicon.get(word_hash) & flag::KNOWN != 0
+            word_flags & flag::KNOWN != 0
         } else {
             lexicon.is_known(s)
         }
     });
     let stem = &word[proclitics..];
-    let stem_hash = if proclitics == 0 { word_hash } else { hash_word(stem) };
+    let (stem_hash, prefixes, letters) = if proclitics == 0 { whole } else { hash_with_prefixes(stem) };
     let contracted = stem.starts_with('ل') && word[..proclitics].ends_with('ل');
     let lemma = if contracted { fnv(hash_word("ا"), stem.as_bytes()) } else { stem_hash };
 
-    // Hashes of the first and last letters, one to four; a letter's bytes
-    // are hashed as the stem holds them.
-    let bytes = stem.as_bytes();
-    let mut prefixes = [0; 4];
-    let mut hash = FNV_OFFSET;
-    for (n, (at, c)) in stem.char_indices().take(4).enumerate() {
-        hash = fnv(hash, &bytes[at..at + c.len_utf8()]);
-        prefixes[n] = hash;
-    }
-    let mut suffixes = [0; 4];
-    let mut hash = FNV_OFFSET;
-    for (n, (at, c)) in stem.char_indices().rev().take(4).enumerate() {
-        hash = fnv(hash, &bytes[at..at + c.len_utf8()]);
-        suffixes[n] = hash;
-    }
-
     let remainder = if proclitics == 0 { tokens::proclitic_runs(word).next().map_or(0, |n| hash_word(&word[n..])) } else { 0 };
 
-    let lookup = FrequencyLookup {
-        stem: stem_hash,
-        word: (proclitics > 0).then_some(word_hash),
-        toggled: toggled_article(stem),
-        definite: stem.starts_with("ال"),
-    };
+    let definite = stem.starts_with("ال");
+    let lookup = FrequencyLookup { stem: stem_hash, word: (proclitics > 0).then_some(word_hash), toggled: toggled_article(stem), definite };
 
-    let letters = stem.chars().take(8).count() as u32;
-    let definite = stem.starts_with("ال") as u32;
     let shape = match kind {
-        TokenKind::Arabic => letters | definite << 4 | ((proclitics > 0) as u32) << 5,
+        TokenKind::Arabic => letters | (definite as u32) << 4 | ((proclitics > 0) as u32) << 5,
         TokenKind::Latin => 64 | letters | (stem.chars().next().is_some_and(char::is_uppercase) as u32) << 4,
         TokenKind::Number => 128 | letters,
         TokenKind::Punctuation => 192 | is_quote(word) as u32,
@@ -449,10 +430,10 @@ fn analyse_word(word: &str, lexicon: &Lexicon) -> (TokenInfo, FrequencyLookup) {
         word: word_hash,
         lemma,
         prefixes,
-        suffixes,
+        suffixes: suffix_hashes(stem),
         remainder,
         shape,
-        flags: lexicon.get(word_hash) | lexicon.get(lemma),
+        flags: if lemma == word_hash { word_flags } else { word_flags | lexicon.get(lemma) },
         word_frequency: ABSENT,
         stem_frequency: ABSENT,
         article_contrast: ABSENT,
@@ -460,6 +441,49 @@ fn analyse_word(word: &str, lexicon: &Lexicon) -> (TokenInfo, FrequencyLookup) {
         phrase_inside: 0,
     };
     (info, lookup)
+}
+
+/// Whether a byte of UTF-8 starts a character (continuation bytes are 0b10xxxxxx).
+fn starts_char(byte: u8) -> bool {
+    byte & 0xC0 != 0x80
+}
+
+/// In one pass over a stem: its hash, the hashes of its first letters, one
+/// to four (0 past its end), and its letters counted up to 8.
+fn hash_with_prefixes(stem: &str) -> (u32, [u32; 4], u32) {
+    let mut prefixes = [0; 4];
+    let mut letters = 0usize;
+    let mut hash = FNV_OFFSET;
+    for &b in stem.as_bytes() {
+        if starts_char(b) {
+            // The hash so far is that of the letters before this one.
+            if let Some(prefix) = letters.checked_sub(1).and_then(|n| prefixes.get_mut(n)) {
+                *prefix = hash;
+            }
+            letters += 1;
+        }
+        hash = (hash ^ u32::from(b)).wrapping_mul(FNV_PRIME);
+    }
+    if let Some(prefix) = letters.checked_sub(1).and_then(|n| prefixes.get_mut(n)) {
+        *prefix = hash;
+    }
+    (hash, prefixes, letters.min(8) as u32)
+}
+
+/// The hashes of a stem's last letters, one to four, taken from the end (0
+/// past its start); a letter's bytes are hashed in their order.
+fn suffix_hashes(stem: &str) -> [u32; 4] {
+    let bytes = stem.as_bytes();
+    let mut suffixes = [0; 4];
+    let mut hash = FNV_OFFSET;
+    let mut end = bytes.len();
+    for suffix in &mut suffixes {
+        let Some(start) = bytes[..end].iter().rposition(|&b| starts_char(b)) else { break };
+        hash = fnv(hash, &bytes[start..end]);
+        *suffix = hash;
+        end = start;
+    }
+    suffixes
 }
 
 /// The hash of a stem with the article toggled: `العراق` → `عراق`, `حكومه` → `الحكومه`.
@@ -649,6 +673,26 @@ mod tests {
         assert_eq!(infos[1].article_contrast, 1 | 1 << 4);
         assert_eq!(infos[2].article_contrast, ABSENT - 1, "no البغداد");
         assert_eq!(infos[3].article_contrast, ABSENT);
+    }
+
+    #[test]
+    fn prefixes_and_suffixes_hash_whole_letters() {
+        for stem in ["", "ب", "بغداد", "ab", "a😀€bcd", "٪€"] {
+            let letters: Vec<&str> = stem.char_indices().map(|(at, c)| &stem[at..at + c.len_utf8()]).collect();
+            // The first or last `n` letters, the last ones taken from the end.
+            let expected = |n: usize, from_end: bool| {
+                if n > letters.len() {
+                    return 0;
+                }
+                let taken: Vec<&str> = if from_end { letters[letters.len() - n..].iter().rev().copied().collect() } else { letters[..n].to_vec() };
+                hash_bytes(taken.concat().as_bytes())
+            };
+            let (hash, prefixes, count) = hash_with_prefixes(stem);
+            assert_eq!(hash, hash_word(stem));
+            assert_eq!(count as usize, letters.len().min(8));
+            assert_eq!(prefixes, std::array::from_fn(|n| expected(n + 1, false)), "{stem:?}");
+            assert_eq!(suffix_hashes(stem), std::array::from_fn(|n| expected(n + 1, true)), "{stem:?}");
+        }
     }
 
     #[test]

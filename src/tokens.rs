@@ -138,7 +138,12 @@ fn is_basic_arabic_letter(c: char) -> bool {
 /// What a word is made of, by its characters.
 pub fn kind_of(word: &str) -> TokenKind {
     let first = word.chars().next().unwrap_or(' ');
-    if word.chars().any(is_arabic_letter) {
+    // Arabic letters are two bytes in UTF-8, led by 0xD8 to 0xDD (never a
+    // continuation byte): only characters so led are decoded.
+    let arabic = word.as_bytes().windows(2).any(|pair| {
+        matches!(pair[0], 0xD8..=0xDD) && char::from_u32(u32::from(pair[0] & 0x1F) << 6 | u32::from(pair[1] & 0x3F)).is_some_and(is_arabic_letter)
+    });
+    if arabic {
         TokenKind::Arabic
     } else if first.is_ascii_digit() {
         TokenKind::Number
@@ -300,6 +305,15 @@ mod tests {
         #[test]
         fn any_text_tokenizes_as_unicode_words(text in "[ ا-ي0-9a-z.,:'\u{0300}\u{0670}\u{200D}\u{3000}\u{00A0}\t\n،«😀🇮]{0,24}") {
             proptest::prop_assert_eq!(tokenize(&text), reference_tokens(&text));
+        }
+    }
+
+    #[test]
+    fn a_word_is_arabic_if_any_of_its_characters_is_an_arabic_letter() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for word in [format!("{c}"), format!("a{c}"), format!("{c}1")] {
+                assert_eq!(kind_of(&word) == TokenKind::Arabic, is_arabic_letter(c), "{word:?}");
+            }
         }
     }
 
