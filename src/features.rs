@@ -478,7 +478,14 @@ fn suffix_hashes(stem: &str) -> [u32; 4] {
     let mut hash = FNV_OFFSET;
     let mut end = bytes.len();
     for suffix in &mut suffixes {
-        let Some(start) = bytes[..end].iter().rposition(|&b| starts_char(b)) else { break };
+        // Most letters are Arabic (two bytes, the first 0b110xxxxx) or ASCII:
+        // where they start needs no search.
+        let start = match end {
+            0 => break,
+            _ if bytes[end - 1] < 0x80 => end - 1,
+            _ if end >= 2 && bytes[end - 2] & 0xE0 == 0xC0 => end - 2,
+            _ => bytes[..end].iter().rposition(|&b| starts_char(b)).expect("a stem starts with a character"),
+        };
         hash = fnv(hash, &bytes[start..end]);
         *suffix = hash;
         end = start;

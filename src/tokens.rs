@@ -184,12 +184,13 @@ pub fn proclitic_runs(word: &str) -> impl Iterator<Item = usize> + '_ {
 
 /// Whether `word` has at least `n` characters (without counting them all).
 fn has_letters(word: &str, n: usize) -> bool {
-    n == 0 || word.chars().nth(n - 1).is_some()
+    // Characters counted by their first bytes, without decoding them.
+    word.bytes().filter(|&b| b & 0xC0 != 0x80).take(n).count() == n
 }
 
 /// The byte length of `word`'s first character if it is one of `set`.
 fn leading(word: &str, set: &[char]) -> Option<usize> {
-    word.chars().next().filter(|c| set.contains(c)).map(char::len_utf8)
+    set.iter().find(|&&c| word.starts_with(c)).map(|c| c.len_utf8())
 }
 
 /// The stem offset that the written form fixes: before the article
