@@ -99,21 +99,8 @@ where
     back.push([0; TAGS]);
     let mut best: [T; TAGS] = std::array::from_fn(|t| start[t] + first[t]);
     for (i, emission) in emissions.iter().enumerate().skip(1) {
-        let mut next = best;
-        let mut from = [0u8; TAGS];
-        for t in 0..TAGS {
-            // As `allowed` says: any tag before O and B- tags, B-X and I-X
-            // before I-X; but at the first token the I- tags are out of reach.
-            // (Fixed ranges, so that the compiler unrolls them.)
-            let (top, top_from) = match (is_inside(t as u8), i == 1) {
-                (false, false) => best_predecessor(&best, transitions, t, 0..TAGS),
-                (false, true) => best_predecessor(&best, transitions, t, (0..TAGS).filter(|&p| !is_inside(p as u8))),
-                (true, false) => best_predecessor(&best, transitions, t, t - 1..t + 1),
-                (true, true) => best_predecessor(&best, transitions, t, t - 1..t),
-            };
-            next[t] = top + emission[t];
-            from[t] = top_from;
-        }
+        // Two copies of the step, so that neither tests which token it is at.
+        let (next, from) = if i == 1 { viterbi_step(&best, transitions, emission, true) } else { viterbi_step(&best, transitions, emission, false) };
         let high = next.iter().copied().fold(next[0], |m, s| if s > m { s } else { m });
         best = next.map(|s| s - high);
         back.push(from);
@@ -131,6 +118,37 @@ where
         tags[i] = tag;
         tag = back[i][tag as usize];
     }
+}
+
+/// The O and B- tags, which may follow any tag; an I- tag `t` follows only `t - 1` (its B-) and itself.
+const OUTSIDE_AND_BEGIN: [usize; 5] = [0, 1, 3, 5, 7];
+const INSIDE: [usize; 4] = [2, 4, 6, 8];
+
+/// One token of [`viterbi`]: each tag's best score and best predecessor, as
+/// [`allowed`] says; at the second token (`second`), the I- tags of the first
+/// are out of reach. (Fixed ranges, so that the compiler unrolls them.)
+#[inline(always)]
+fn viterbi_step<T>(best: &[T; TAGS], transitions: &[[T; TAGS]; TAGS], emission: &[T; TAGS], second: bool) -> ([T; TAGS], [u8; TAGS])
+where
+    T: Copy + PartialOrd + std::ops::Add<Output = T>,
+{
+    let mut next = *emission;
+    let mut from = [0u8; TAGS];
+    for t in OUTSIDE_AND_BEGIN {
+        let (top, top_from) = if second {
+            best_predecessor(best, transitions, t, OUTSIDE_AND_BEGIN.into_iter())
+        } else {
+            best_predecessor(best, transitions, t, 0..TAGS)
+        };
+        next[t] = top + emission[t];
+        from[t] = top_from;
+    }
+    for t in INSIDE {
+        let (top, top_from) = if second { best_predecessor(best, transitions, t, t - 1..t) } else { best_predecessor(best, transitions, t, t - 1..t + 1) };
+        next[t] = top + emission[t];
+        from[t] = top_from;
+    }
+    (next, from)
 }
 
 /// Why model bytes were refused.
