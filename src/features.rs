@@ -557,10 +557,12 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     let this = &infos[i];
 
     out.push(key(Template::Bias, 0, 0));
-    for offset in -2..=2 {
+    // Offsets in half-open ranges: the compiler unrolls those loops (not
+    // those over inclusive ones), so that each key's constant part folds.
+    for offset in -2..3 {
         out.push(key(Template::Word, offset, word_at(offset)));
     }
-    for offset in -1..=1 {
+    for offset in -1..2 {
         out.push(key(Template::Lemma, offset, lemma_at(offset)));
     }
     for (n, (&prefix, &suffix)) in this.prefixes.iter().zip(&this.suffixes).enumerate() {
@@ -569,10 +571,10 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
             out.push(key(Template::Suffix, n as i32, suffix));
         }
     }
-    for offset in -1..=1 {
+    for offset in -1..2 {
         out.push(key(Template::Shape, offset, at(offset).map_or(512, |t| t.shape)));
     }
-    for offset in -2..=1 {
+    for offset in -2..2 {
         if let Some(t) = at(offset) {
             // KNOWN only decides stems: as a feature it would tell the
             // training names apart from unseen ones.
