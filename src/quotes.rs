@@ -191,14 +191,14 @@ fn without_conjunction<'w>(word: &'w str, list: &[&str]) -> Option<&'w str> {
     if list.contains(&word) {
         return Some(word);
     }
-    word.strip_prefix(['و', 'ف']).filter(|rest| list.contains(rest))
+    crate::tokens::after_conjunction(word).filter(|rest| list.contains(rest))
 }
 
 fn is_speech_verb(word: &str) -> bool {
     // Asked of every token: a set, not a scan of the list.
-    static VERBS: std::sync::OnceLock<rustc_hash::FxHashSet<&str>> = std::sync::OnceLock::new();
+    static VERBS: std::sync::OnceLock<crate::phrases::WordSet<&str>> = std::sync::OnceLock::new();
     let verbs = VERBS.get_or_init(|| SPEECH_VERBS.iter().copied().collect());
-    verbs.contains(word) || word.strip_prefix(['و', 'ف']).is_some_and(|rest| verbs.contains(rest))
+    verbs.contains(word) || crate::tokens::after_conjunction(word).is_some_and(|rest| verbs.contains(rest))
 }
 
 fn is_definite(word: &str) -> bool {

@@ -182,6 +182,11 @@ pub fn proclitic_runs(word: &str) -> impl Iterator<Item = usize> + '_ {
     [conj, prep, conj_prep].into_iter().flatten().filter(move |&n| has_letters(&word[n..], MIN_STEM))
 }
 
+/// The rest of `word` after a conjunction (و ف) that it starts with.
+pub fn after_conjunction(word: &str) -> Option<&str> {
+    leading(word, &CONJUNCTIONS).map(|n| &word[n..])
+}
+
 /// Whether `word` has at least `n` characters (without counting them all).
 fn has_letters(word: &str, n: usize) -> bool {
     // Characters counted by their first bytes, without decoding them.

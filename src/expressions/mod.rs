@@ -23,8 +23,7 @@ mod times;
 
 use crate::entities::{Detail, Qualifier};
 use crate::{Document, Label, Mention, Recognizer, Value};
-use crate::phrases::Phrases;
-use rustc_hash::FxHashSet;
+use crate::phrases::{Phrases, WordSet};
 use tables::{Currency, DayPeriod, NumberWord};
 
 /// A month of the Gregorian or the Hijri calendar.
@@ -71,7 +70,7 @@ pub struct Expressions {
     not_counted: Phrases<()>,
     /// The first words of the entries that can start an expression: it can
     /// only start at one of them, at digits or at a parenthesis (see `may_start`).
-    first_words: FxHashSet<String>,
+    first_words: WordSet<String>,
 }
 
 impl Default for Expressions {
@@ -115,7 +114,7 @@ impl Expressions {
             }
         }
         let mut expressions = Expressions {
-            first_words: FxHashSet::default(),
+            first_words: WordSet::default(),
             cues: Phrases::new([(YEAR_WORDS, Cue::Year), (DATE_WORD, Cue::Date), (DAY_WORD, Cue::Day), (MONTH_WORD, Cue::Month), (OF, Cue::Of), (AGREEING, Cue::Agreeing), (HOUR_WORD, Cue::Hour)]),
             months: Phrases::new(months(GREGORIAN_MONTHS, false).chain(months(HIJRI_MONTHS, true)).filter(|(s, _)| !s.is_empty())),
             weekdays: Phrases::new(WEEKDAYS),
@@ -137,7 +136,7 @@ impl Expressions {
         let e = &expressions;
         // The tables that grammars look up at an expression's first word:
         // the others (eras, units, time zones…) only follow a number or a time.
-        let first_words: FxHashSet<String> = (e.cues.first_words_where(|cue| !matches!(cue, Cue::Of | Cue::Agreeing)))
+        let first_words: WordSet<String> = (e.cues.first_words_where(|cue| !matches!(cue, Cue::Of | Cue::Agreeing)))
             .chain(e.qualifiers.first_words())
             .chain(e.weekdays.first_words())
             .chain(e.days.first_words())
