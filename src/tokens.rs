@@ -184,7 +184,17 @@ pub fn proclitic_runs(word: &str) -> impl Iterator<Item = usize> + '_ {
 
 /// The rest of `word` after a conjunction (و ف) that it starts with.
 pub fn after_conjunction(word: &str) -> Option<&str> {
-    leading(word, &CONJUNCTIONS).map(|n| &word[n..])
+    conjunction_length(word).map(|n| &word[n..])
+}
+
+/// The byte length of a conjunction (و ف) that `word` starts with.
+pub fn conjunction_length(word: &str) -> Option<usize> {
+    leading(word, &CONJUNCTIONS)
+}
+
+/// The byte length of a preposition (ب ك ل) that `word` starts with.
+pub fn preposition_length(word: &str) -> Option<usize> {
+    leading(word, &PREPOSITIONS)
 }
 
 /// Whether `word` has at least `n` characters (without counting them all).

@@ -24,6 +24,7 @@ mod times;
 use crate::entities::{Detail, Qualifier};
 use crate::{Document, Label, Mention, Recognizer, Value};
 use crate::phrases::{Phrases, WordSet};
+use crate::tokens::{conjunction_length, preposition_length};
 use tables::{Currency, DayPeriod, NumberWord};
 
 /// A month of the Gregorian or the Hijri calendar.
@@ -202,12 +203,9 @@ impl Recognizer for Expressions {
 fn starts(doc: &Document, i: usize) -> impl Iterator<Item = usize> {
     let token = &doc.tokens[i];
     let word = doc.word(token);
-    const CONJUNCTIONS: &[char] = &['و', 'ف'];
-    const PREPOSITIONS: &[char] = &['ب', 'ل', 'ك'];
-    let after = |s: &str, set: &[char]| s.chars().next().filter(|c| set.contains(c)).map(char::len_utf8);
-    let conj = after(word, CONJUNCTIONS);
-    let prep = after(word, PREPOSITIONS);
-    let both = conj.and_then(|c| after(&word[c..], PREPOSITIONS).map(|p| c + p));
+    let conj = conjunction_length(word);
+    let prep = preposition_length(word);
+    let both = conj.and_then(|c| preposition_length(&word[c..]).map(|p| c + p));
     let (start, len) = (token.word.start, word.len());
     [Some(0), conj, prep, both].into_iter().flatten().filter(move |&n| n < len).map(move |n| start + n)
 }
