@@ -183,7 +183,7 @@ fn ends_sentence(doc: &Document, t: usize) -> bool {
 /// Whether a line break comes between token `t` and the one before it.
 fn breaks_line(doc: &Document, t: usize) -> bool {
     let before = if t == 0 { 0 } else { doc.tokens[t - 1].word.end };
-    doc.text.as_str()[before..doc.tokens[t].word.start].contains('\n')
+    doc.text.as_str().as_bytes()[before..doc.tokens[t].word.start].contains(&b'\n')
 }
 
 /// The word without a leading و or ف, where that leaves a listed word.
