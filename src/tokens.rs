@@ -79,9 +79,9 @@ pub fn tokenize(folded: &str) -> Vec<Token> {
     let mut at = 0;
     while at < folded.len() {
         let run_start = at + folded[at..].bytes().take_while(|&b| b == b' ').count();
-        let run_end = folded[run_start..].bytes().position(|b| b == b' ').map_or(folded.len(), |n| run_start + n);
+        let (run_end, simple) = simple_word_run(folded.as_bytes(), run_start);
         let run = &folded[run_start..run_end];
-        match kind_of_simple_word(run).filter(|_| after_plain) {
+        match simple.filter(|_| after_plain) {
             Some(kind) => {
                 if let Some(start) = needs_rules.take() {
                     push_segmented(&mut tokens, start..at);
@@ -92,7 +92,8 @@ pub fn tokenize(folded: &str) -> Vec<Token> {
                 needs_rules.get_or_insert(at);
             }
         }
-        after_plain = run.chars().next_back().is_some_and(|c| c.is_ascii() || is_basic_arabic_letter(c) || is_punctuation(c));
+        // A simple word ends in a letter or digit.
+        after_plain = simple.is_some() || run.chars().next_back().is_some_and(|c| c.is_ascii() || is_basic_arabic_letter(c) || is_punctuation(c));
         at = run_end;
     }
     if let Some(start) = needs_rules {
@@ -106,32 +107,59 @@ fn token(folded: &str, word: Range<usize>, kind: TokenKind) -> Token {
     Token { stem_start: word.start + stem, word, kind }
 }
 
-/// The kind of `run` if it is a single word by UAX #29's rules for letters and
-/// digits (WB5, WB8 to WB10): Arabic letters (none of them a mark), ASCII
-/// letters and digits, at least one; `None` for anything else.
-fn kind_of_simple_word(run: &str) -> Option<TokenKind> {
-    let mut arabic = false;
-    for c in run.chars() {
-        if is_basic_arabic_letter(c) {
-            arabic = true;
-        } else if !c.is_ascii_alphanumeric() {
-            return None;
+/// The run of UTF-8 `text` from byte `start` (a character boundary) up to the
+/// next space or the end: where it ends, and its kind if it is a single word
+/// by UAX #29's rules for letters and digits (WB5, WB8 to WB10): Arabic
+/// letters (none of them a mark), ASCII letters and digits, at least one;
+/// `None` for anything else. Read bytewise: those Arabic letters are two
+/// bytes, led by 0xD8 to 0xDB.
+fn simple_word_run(text: &[u8], start: usize) -> (usize, Option<TokenKind>) {
+    /// Bit `b & 0x3F` is set for the letters led by `lead` whose second byte is `b`.
+    const fn letters_led_by(lead: u32) -> u64 {
+        let mut mask = 0;
+        let mut low = 0;
+        while low < 64 {
+            if let Some(c) = char::from_u32((lead & 0x1F) << 6 | low) {
+                if is_basic_arabic_letter(c) {
+                    mask |= 1 << low;
+                }
+            }
+            low += 1;
         }
+        mask
+    }
+    const LETTERS: [u64; 4] = [letters_led_by(0xD8), letters_led_by(0xD9), letters_led_by(0xDA), letters_led_by(0xDB)];
+    let (mut arabic, mut simple) = (false, true);
+    let mut at = start;
+    while let Some(&byte) = text.get(at) {
+        match byte {
+            b' ' => break,
+            0..0x80 => simple &= byte.is_ascii_alphanumeric(),
+            0xD8..=0xDB if simple => {
+                // A lead byte is followed by its continuation byte.
+                let letter = LETTERS[usize::from(byte - 0xD8)] >> (text[at + 1] & 0x3F) & 1 != 0;
+                arabic |= letter;
+                simple &= letter;
+                at += 1;
+            }
+            _ => simple = false,
+        }
+        at += 1;
     }
     // As [`kind_of`] would say of these characters.
-    let first = run.bytes().next()?;
-    Some(if arabic {
-        TokenKind::Arabic
-    } else if first.is_ascii_digit() {
-        TokenKind::Number
-    } else {
-        TokenKind::Latin
-    })
+    let kind = match text.get(start) {
+        Some(_) if !simple => None,
+        Some(_) if arabic => Some(TokenKind::Arabic),
+        Some(first) if first.is_ascii_digit() => Some(TokenKind::Number),
+        Some(_) => Some(TokenKind::Latin),
+        None => None,
+    };
+    (at, kind)
 }
 
 /// Arabic letters that UAX #29 counts as ALetter: the letters of the Arabic
 /// block (without tatweel and marks), which folded text is mostly made of.
-fn is_basic_arabic_letter(c: char) -> bool {
+const fn is_basic_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
 }
 
@@ -293,6 +321,18 @@ mod tests {
                 assert_eq!(text.split_word_bounds().count(), 1, "{text:?} ({:04X})", c as u32);
             }
         }
+    }
+
+    #[test]
+    fn a_simple_word_is_made_of_basic_arabic_letters_ascii_letters_and_digits() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c != ' ') {
+            let word = format!("ب{c}1");
+            let simple = is_basic_arabic_letter(c) || c.is_ascii_alphanumeric();
+            assert_eq!(simple_word_run(word.as_bytes(), 0), (word.len(), simple.then_some(TokenKind::Arabic)), "{c:?}");
+        }
+        assert_eq!(simple_word_run(b"12 a", 0), (2, Some(TokenKind::Number)));
+        assert_eq!(simple_word_run(b"a1", 0), (2, Some(TokenKind::Latin)));
+        assert_eq!(simple_word_run(b"", 0), (0, None));
     }
 
     #[test]
