@@ -400,13 +400,8 @@ fn analyse_word(word: &str, lexicon: &Lexicon) -> (TokenInfo, FrequencyLookup) {
     let word_hash = whole.0;
     // Looked up once: proclitics and flags both need it.
     let word_flags = lexicon.get(word_hash);
-    let proclitics = tokens::proclitic_length(word, |s| {
-        if s.len() == word.len() {
-            word_flags & flag::KNOWN != 0
-        } else {
-            lexicon.is_known(s)
-        }
-    });
+    let is_known = |s: &str| if s.len() == word.len() { word_flags & flag::KNOWN != 0 } else { lexicon.is_known(s) };
+    let proclitics = if kind == TokenKind::Arabic { tokens::arabic_proclitic_length(word, is_known) } else { 0 };
     let stem = &word[proclitics..];
     let (stem_hash, prefixes, letters) = if proclitics == 0 { whole } else { hash_with_prefixes(stem) };
     let contracted = stem.starts_with('ل') && word[..proclitics].ends_with('ل');
@@ -477,18 +472,20 @@ fn suffix_hashes(stem: &str) -> [u32; 4] {
     let mut suffixes = [0; 4];
     let mut hash = FNV_OFFSET;
     let mut end = bytes.len();
+    let step = |hash: u32, byte: u8| (hash ^ u32::from(byte)).wrapping_mul(FNV_PRIME);
     for suffix in &mut suffixes {
         // Most letters are Arabic (two bytes, the first 0b110xxxxx) or ASCII:
-        // where they start needs no search.
-        let start = match end {
+        // those are hashed byte by byte, without a search for their start.
+        (hash, end) = match end {
             0 => break,
-            _ if bytes[end - 1] < 0x80 => end - 1,
-            _ if end >= 2 && bytes[end - 2] & 0xE0 == 0xC0 => end - 2,
-            _ => bytes[..end].iter().rposition(|&b| starts_char(b)).expect("a stem starts with a character"),
+            _ if bytes[end - 1] < 0x80 => (step(hash, bytes[end - 1]), end - 1),
+            _ if end >= 2 && bytes[end - 2] & 0xE0 == 0xC0 => (step(step(hash, bytes[end - 2]), bytes[end - 1]), end - 2),
+            _ => {
+                let start = bytes[..end].iter().rposition(|&b| starts_char(b)).expect("a stem starts with a character");
+                (fnv(hash, &bytes[start..end]), start)
+            }
         };
-        hash = fnv(hash, &bytes[start..end]);
         *suffix = hash;
-        end = start;
     }
     suffixes
 }

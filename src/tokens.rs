@@ -54,6 +54,11 @@ pub fn proclitic_length(word: &str, is_known: impl Fn(&str) -> bool) -> usize {
     if kind_of(word) != TokenKind::Arabic {
         return 0;
     }
+    arabic_proclitic_length(word, is_known)
+}
+
+/// [`proclitic_length`] of a word whose kind is known to be Arabic.
+pub(crate) fn arabic_proclitic_length(word: &str, is_known: impl Fn(&str) -> bool) -> usize {
     let fixed = definite_stem(word);
     if fixed > 0 || is_known(word) {
         return fixed;
