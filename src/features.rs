@@ -407,7 +407,7 @@ fn analyse_word(word: &str, lexicon: &Lexicon) -> (TokenInfo, FrequencyLookup) {
     let contracted = stem.starts_with('ل') && word[..proclitics].ends_with('ل');
     let lemma = if contracted { fnv(hash_word("ا"), stem.as_bytes()) } else { stem_hash };
 
-    let remainder = if proclitics == 0 { tokens::proclitic_runs(word).next().map_or(0, |n| hash_word(&word[n..])) } else { 0 };
+    let remainder = if proclitics == 0 { tokens::shortest_proclitic_run(word).map_or(0, |n| hash_word(&word[n..])) } else { 0 };
 
     let definite = stem.starts_with("ال");
     let lookup = FrequencyLookup { stem: stem_hash, word: (proclitics > 0).then_some(word_hash), toggled: toggled_article(stem), definite };

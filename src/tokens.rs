@@ -215,6 +215,13 @@ pub fn proclitic_runs(word: &str) -> impl Iterator<Item = usize> + '_ {
     [conj, prep, conj_prep].into_iter().flatten().filter(move |&n| has_letters(&word[n..], MIN_STEM))
 }
 
+/// The first of [`proclitic_runs`], without making them all: a word starts
+/// with a conjunction or a preposition, not both, and a longer run leaves a
+/// shorter stem.
+pub fn shortest_proclitic_run(word: &str) -> Option<usize> {
+    leading(word, &CONJUNCTIONS).or_else(|| leading(word, &PREPOSITIONS)).filter(|&n| has_letters(&word[n..], MIN_STEM))
+}
+
 /// The rest of `word` after a conjunction (و ف) that it starts with.
 pub fn after_conjunction(word: &str) -> Option<&str> {
     conjunction_length(word).map(|n| &word[n..])
@@ -386,6 +393,9 @@ mod tests {
 
     #[test]
     fn proclitic_runs_are_shortest_first() {
+        for word in ["وبغداد", "بغداد", "وب", "وبا", "فلان", "كل", "لله", "ولله", "و", "", "بغ", "ab", "والعراق", "فبكم"] {
+            assert_eq!(shortest_proclitic_run(word), proclitic_runs(word).next(), "{word}");
+        }
         assert_eq!(proclitic_runs("وبغداد").collect::<Vec<_>>(), [2, 4]);
         assert_eq!(proclitic_runs("بغداد").collect::<Vec<_>>(), [2]);
         assert_eq!(proclitic_runs("وب").count(), 0);
