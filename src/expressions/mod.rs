@@ -180,7 +180,7 @@ impl Recognizer for Expressions {
         while i < doc.tokens.len() {
             let mut best: Option<Found> = None;
             // Most words start nothing: one look-up rules them out.
-            for from in starts(doc, i).filter(|&from| self.may_start(doc, i, from)) {
+            for from in starts(doc, i).into_iter().flatten().filter(|&from| self.may_start(doc, i, from)) {
                 for found in [self.time_at(doc, i, from), self.date_at(doc, i, from), self.amount_at(doc, i, from)].into_iter().flatten() {
                     if best.as_ref().is_none_or(|b| found.end > b.end) {
                         best = Some(found);
@@ -199,15 +199,16 @@ impl Recognizer for Expressions {
 }
 
 /// Where an expression may start in token `i`: the whole word, then after a
-/// conjunction (و ف), a preposition (ب ل ك) or both, digits included (`و20`).
-fn starts(doc: &Document, i: usize) -> impl Iterator<Item = usize> {
+/// conjunction (و ف) or a preposition (ب ل ك), then after both, digits
+/// included (`و20`). (A word starts with one or the other, not both.)
+fn starts(doc: &Document, i: usize) -> [Option<usize>; 3] {
     let token = &doc.tokens[i];
     let word = doc.word(token);
     let conj = conjunction_length(word);
-    let prep = preposition_length(word);
+    let first = conj.or_else(|| preposition_length(word));
     let both = conj.and_then(|c| preposition_length(&word[c..]).map(|p| c + p));
-    let (start, len) = (token.word.start, word.len());
-    [Some(0), conj, prep, both].into_iter().flatten().filter(move |&n| n < len).map(move |n| start + n)
+    let at = |n: Option<usize>| n.filter(|&n| n < word.len()).map(|n| token.word.start + n);
+    [Some(token.word.start), at(first), at(both)]
 }
 
 /// The folded text of token `t` from byte `from` on.
