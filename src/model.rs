@@ -98,9 +98,17 @@ where
     let mut back: Vec<[u8; TAGS]> = Vec::with_capacity(emissions.len());
     back.push([0; TAGS]);
     let mut best: [T; TAGS] = std::array::from_fn(|t| start[t] + first[t]);
+    // The transitions into O and the B- tags by predecessor, in lanes that a
+    // step compares side by side (padded with copies of the last).
+    let into_outside_and_begin: [[T; LANES]; TAGS] =
+        std::array::from_fn(|p| std::array::from_fn(|k| transitions[p][OUTSIDE_AND_BEGIN[k.min(OUTSIDE_AND_BEGIN.len() - 1)]]));
     for (i, emission) in emissions.iter().enumerate().skip(1) {
         // Two copies of the step, so that neither tests which token it is at.
-        let (next, from) = if i == 1 { viterbi_step(&best, transitions, emission, true) } else { viterbi_step(&best, transitions, emission, false) };
+        let (next, from) = if i == 1 {
+            viterbi_step(&best, transitions, &into_outside_and_begin, emission, true)
+        } else {
+            viterbi_step(&best, transitions, &into_outside_and_begin, emission, false)
+        };
         let high = next.iter().copied().fold(next[0], |m, s| if s > m { s } else { m });
         best = next.map(|s| s - high);
         back.push(from);
@@ -124,24 +132,49 @@ where
 const OUTSIDE_AND_BEGIN: [usize; 5] = [0, 1, 3, 5, 7];
 const INSIDE: [usize; 4] = [2, 4, 6, 8];
 
+/// Lanes of the O and B- tags in a step of [`viterbi`].
+const LANES: usize = 8;
+
 /// One token of [`viterbi`]: each tag's best score and best predecessor, as
 /// [`allowed`] says; at the second token (`second`), the I- tags of the first
 /// are out of reach. (Fixed ranges, so that the compiler unrolls them.)
 #[inline(always)]
-fn viterbi_step<T>(best: &[T; TAGS], transitions: &[[T; TAGS]; TAGS], emission: &[T; TAGS], second: bool) -> ([T; TAGS], [u8; TAGS])
+fn viterbi_step<T>(
+    best: &[T; TAGS],
+    transitions: &[[T; TAGS]; TAGS],
+    into_outside_and_begin: &[[T; LANES]; TAGS],
+    emission: &[T; TAGS],
+    second: bool,
+) -> ([T; TAGS], [u8; TAGS])
 where
     T: Copy + PartialOrd + std::ops::Add<Output = T>,
 {
     let mut next = *emission;
     let mut from = [0u8; TAGS];
-    for t in OUTSIDE_AND_BEGIN {
-        let (top, top_from) = if second {
-            best_predecessor(best, transitions, t, OUTSIDE_AND_BEGIN.into_iter())
-        } else {
-            best_predecessor(best, transitions, t, 0..TAGS)
-        };
-        next[t] = top + emission[t];
-        from[t] = top_from;
+    if second {
+        for t in OUTSIDE_AND_BEGIN {
+            let (top, top_from) = best_predecessor(best, transitions, t, OUTSIDE_AND_BEGIN.into_iter());
+            next[t] = top + emission[t];
+            from[t] = top_from;
+        }
+    } else {
+        // As `best_predecessor` over every tag, for all of them at once: the
+        // same comparisons in the same order, lane by lane.
+        let mut top: [T; LANES] = std::array::from_fn(|k| best[0] + into_outside_and_begin[0][k]);
+        let mut top_from = [0u32; LANES];
+        for p in 1..TAGS {
+            for k in 0..LANES {
+                let candidate = best[p] + into_outside_and_begin[p][k];
+                if candidate > top[k] {
+                    top[k] = candidate;
+                    top_from[k] = p as u32;
+                }
+            }
+        }
+        for (k, t) in OUTSIDE_AND_BEGIN.into_iter().enumerate() {
+            next[t] = top[k] + emission[t];
+            from[t] = top_from[k] as u8;
+        }
     }
     for t in INSIDE {
         let (top, top_from) = if second { best_predecessor(best, transitions, t, t - 1..t) } else { best_predecessor(best, transitions, t, t - 1..t + 1) };
