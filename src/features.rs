@@ -8,6 +8,7 @@
 //! [`Document`]: crate::Document
 
 use crate::tokens::{self, TokenKind};
+use crate::Document;
 
 /// 32-bit FNV-1a: the same on every target (a `usize`-based hasher would hash
 /// differently in the 32-bit wasm than where the model was trained).
@@ -344,10 +345,28 @@ pub fn name_hash(tokens: &[TokenInfo]) -> u32 {
 
 /// Analyses the folded words of a sentence or document.
 pub fn analyse(words: &[&str], lexicon: &Lexicon, infos: &mut Vec<TokenInfo>) {
+    let forms = words.iter().map(|&word| {
+        let kind = tokens::kind_of(word);
+        let fixed = if kind == TokenKind::Arabic { tokens::definite_stem(word) } else { 0 };
+        (word, kind, fixed)
+    });
+    analyse_forms(forms, lexicon, infos);
+}
+
+/// [`analyse`] of a document's tokens, whose kinds and fixed proclitics the
+/// tokenizer has found already.
+pub fn analyse_tokens(doc: &Document, lexicon: &Lexicon, infos: &mut Vec<TokenInfo>) {
+    let forms = doc.tokens.iter().map(|token| (doc.word(token), token.kind, token.stem_start - token.word.start));
+    analyse_forms(forms, lexicon, infos);
+}
+
+/// Analyses words, each with its kind and the bytes of proclitics its
+/// written form fixes.
+fn analyse_forms<'w>(forms: impl ExactSizeIterator<Item = (&'w str, TokenKind, usize)>, lexicon: &Lexicon, infos: &mut Vec<TokenInfo>) {
     infos.clear();
-    let mut lookups = Vec::with_capacity(words.len());
-    for word in words {
-        let (info, lookup) = analyse_word(word, lexicon);
+    let mut lookups = Vec::with_capacity(forms.len());
+    for (word, kind, fixed) in forms {
+        let (info, lookup) = analyse_word(word, kind, fixed, lexicon);
         lexicon.frequencies().prefetch(lookup.stem);
         infos.push(info);
         lookups.push(lookup);
@@ -359,10 +378,10 @@ pub fn analyse(words: &[&str], lexicon: &Lexicon, infos: &mut Vec<TokenInfo>) {
     for (info, lookup) in infos.iter_mut().zip(&lookups) {
         info.set_frequencies(frequencies, lookup);
     }
-    for start in 0..words.len() {
+    for start in 0..infos.len() {
         let mut hash = infos[start].lemma;
         let mut matched = (0, 0);
-        for end in start + 1..=words.len().min(start + MAX_PHRASE) {
+        for end in start + 1..=infos.len().min(start + MAX_PHRASE) {
             if end > start + 1 {
                 hash = combine(hash, infos[end - 1].word);
             }
@@ -393,15 +412,15 @@ struct FrequencyLookup {
     definite: bool,
 }
 
-/// A token's features but its frequencies, and what it looks up for those.
-fn analyse_word(word: &str, lexicon: &Lexicon) -> (TokenInfo, FrequencyLookup) {
-    let kind = tokens::kind_of(word);
+/// A token's features but its frequencies, and what it looks up for those:
+/// of a word of `kind` whose written form fixes `fixed` bytes of proclitics.
+fn analyse_word(word: &str, kind: TokenKind, fixed: usize, lexicon: &Lexicon) -> (TokenInfo, FrequencyLookup) {
     let whole = hash_with_prefixes(word);
     let word_hash = whole.0;
     // Looked up once: proclitics and flags both need it.
     let word_flags = lexicon.get(word_hash);
     let is_known = |s: &str| if s.len() == word.len() { word_flags & flag::KNOWN != 0 } else { lexicon.is_known(s) };
-    let proclitics = if kind == TokenKind::Arabic { tokens::arabic_proclitic_length(word, is_known) } else { 0 };
+    let proclitics = if kind == TokenKind::Arabic { tokens::arabic_proclitic_length(word, fixed, is_known) } else { 0 };
     let stem = &word[proclitics..];
     let (stem_hash, prefixes, letters) = if proclitics == 0 { whole } else { hash_with_prefixes(stem) };
     let contracted = stem.starts_with('ل') && word[..proclitics].ends_with('ل');
@@ -698,6 +717,21 @@ mod tests {
             assert_eq!(count as usize, letters.len().min(8));
             assert_eq!(prefixes, std::array::from_fn(|n| expected(n + 1, false)), "{stem:?}");
             assert_eq!(suffix_hashes(stem), std::array::from_fn(|n| expected(n + 1, true)), "{stem:?}");
+        }
+    }
+
+    #[test]
+    fn a_documents_tokens_analyse_as_their_words() {
+        let doc = Document::new("وبالعراق قال، في 2003: «للعراق» وبغداد 😀 U.S. والولايات فلله");
+        let words: Vec<&str> = doc.tokens.iter().map(|t| doc.word(t)).collect();
+        let (mut from_words, mut from_tokens) = (Vec::new(), Vec::new());
+        analyse(&words, &lexicon(), &mut from_words);
+        analyse_tokens(&doc, &lexicon(), &mut from_tokens);
+        for i in 0..words.len() {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            features(&from_words, i, &mut a);
+            features(&from_tokens, i, &mut b);
+            assert_eq!((a, from_words[i].proclitics), (b, from_tokens[i].proclitics), "{}", words[i]);
         }
     }
 

@@ -366,6 +366,11 @@ impl Model {
     pub fn tag(&self, words: &[&str]) -> Tagging {
         let mut tokens = Vec::with_capacity(words.len());
         features::analyse(words, &self.lexicon, &mut tokens);
+        self.tag_analysed(tokens)
+    }
+
+    /// Tags a sequence of analysed tokens.
+    fn tag_analysed(&self, tokens: Vec<TokenInfo>) -> Tagging {
         // The features of the next token are computed (and their slots
         // fetched) before this token's are looked up, so that the fetching
         // overlaps with work.
@@ -397,7 +402,7 @@ impl Model {
                 scores
             })
             .collect();
-        let mut tags = Vec::with_capacity(words.len());
+        let mut tags = Vec::with_capacity(tokens.len());
         viterbi(&emissions, &self.start, &self.transitions, &mut tags);
         Tagging { tags, tokens }
     }
@@ -641,8 +646,9 @@ fn consistent_labels(found: &mut [(Range<usize>, Label)], tokens: &[TokenInfo]) 
 
 impl Recognizer for Model {
     fn recognize(&self, doc: &Document, mentions: &mut Vec<Mention>) {
-        let words: Vec<&str> = doc.tokens.iter().map(|t| doc.word(t)).collect();
-        let tagging = self.tag(&words);
+        let mut tokens = Vec::with_capacity(doc.tokens.len());
+        features::analyse_tokens(doc, &self.lexicon, &mut tokens);
+        let tagging = self.tag_analysed(tokens);
         let mut found = spans(&tagging.tags);
         consistent_labels(&mut found, &tagging.tokens);
         for (range, label) in found {

@@ -54,12 +54,12 @@ pub fn proclitic_length(word: &str, is_known: impl Fn(&str) -> bool) -> usize {
     if kind_of(word) != TokenKind::Arabic {
         return 0;
     }
-    arabic_proclitic_length(word, is_known)
+    arabic_proclitic_length(word, definite_stem(word), is_known)
 }
 
-/// [`proclitic_length`] of a word whose kind is known to be Arabic.
-pub(crate) fn arabic_proclitic_length(word: &str, is_known: impl Fn(&str) -> bool) -> usize {
-    let fixed = definite_stem(word);
+/// [`proclitic_length`] of an Arabic word whose written form fixes `fixed`
+/// bytes of proclitics (as [`Token::stem_start`] has them).
+pub(crate) fn arabic_proclitic_length(word: &str, fixed: usize, is_known: impl Fn(&str) -> bool) -> usize {
     if fixed > 0 || is_known(word) {
         return fixed;
     }
@@ -251,7 +251,7 @@ fn leading(word: &str, set: &[char]) -> Option<usize> {
 /// The stem offset that the written form fixes: before the article
 /// (`وبالعراق` → `العراق`) or inside the لل contraction (`للعراق` → `لعراق`).
 /// Other words are kept whole.
-fn definite_stem(word: &str) -> usize {
+pub(crate) fn definite_stem(word: &str) -> usize {
     let conj = leading(word, &CONJUNCTIONS).unwrap_or(0);
     let rest = &word[conj..];
     let has_stem = |s: &str, article: usize| has_letters(s, article + MIN_STEM);
