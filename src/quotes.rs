@@ -161,7 +161,7 @@ fn mark_offsets(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // Whether a byte of `chunk` is `b`: whether `chunk ^ b…b` has a zero byte.
     let has = |chunk: u64, b: u8| {
-        let x = chunk ^ ONES * u64::from(b);
+        let x = chunk ^ (ONES * u64::from(b));
         x.wrapping_sub(ONES) & !x & ONES << 7 != 0
     };
     let may_have_one = move |chunk: &[u8]| match <[u8; 8]>::try_from(chunk) {
