@@ -3,7 +3,7 @@
 //! speech. The model reads them all as list bits (`train::LexiconSources::add_cues`);
 //! groups and quotes read the titles and the verbs.
 
-use rustc_hash::FxHashSet;
+use crate::phrases::WordSet;
 use std::sync::OnceLock;
 
 /// Titles and roles a person is named with: وزير الدفاع، رئيس الوزراء، الأمين العام …
@@ -65,9 +65,9 @@ pub const SOURCE_WORDS: &[&str] = &["بحسب", "حسب", "وفق", "وفقا"];
 /// (والوزيرة → وزيره).
 pub fn title_of(word: &str) -> Option<&str> {
     // Asked of every token of a document: a set, not a scan of the list.
-    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    static SET: OnceLock<WordSet<&str>> = OnceLock::new();
     let titles = SET.get_or_init(|| TITLES.iter().copied().collect());
-    let bare = word.strip_prefix(['و', 'ف']).filter(|w| w.starts_with("ال") || titles.contains(w)).unwrap_or(word);
+    let bare = crate::tokens::after_conjunction(word).filter(|w| w.starts_with("ال") || titles.contains(w)).unwrap_or(word);
     let bare = bare.strip_prefix("ال").unwrap_or(bare);
     titles.contains(bare).then_some(bare)
 }

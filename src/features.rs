@@ -8,6 +8,7 @@
 //! [`Document`]: crate::Document
 
 use crate::tokens::{self, TokenKind};
+use crate::Document;
 
 /// 32-bit FNV-1a: the same on every target (a `usize`-based hasher would hash
 /// differently in the 32-bit wasm than where the model was trained).
@@ -344,10 +345,28 @@ pub fn name_hash(tokens: &[TokenInfo]) -> u32 {
 
 /// Analyses the folded words of a sentence or document.
 pub fn analyse(words: &[&str], lexicon: &Lexicon, infos: &mut Vec<TokenInfo>) {
+    let forms = words.iter().map(|&word| {
+        let kind = tokens::kind_of(word);
+        let fixed = if kind == TokenKind::Arabic { tokens::definite_stem(word) } else { 0 };
+        (word, kind, fixed)
+    });
+    analyse_forms(forms, lexicon, infos);
+}
+
+/// [`analyse`] of a document's tokens, whose kinds and fixed proclitics the
+/// tokenizer has found already.
+pub fn analyse_tokens(doc: &Document, lexicon: &Lexicon, infos: &mut Vec<TokenInfo>) {
+    let forms = doc.tokens.iter().map(|token| (doc.word(token), token.kind, token.stem_start - token.word.start));
+    analyse_forms(forms, lexicon, infos);
+}
+
+/// Analyses words, each with its kind and the bytes of proclitics its
+/// written form fixes.
+fn analyse_forms<'w>(forms: impl ExactSizeIterator<Item = (&'w str, TokenKind, usize)>, lexicon: &Lexicon, infos: &mut Vec<TokenInfo>) {
     infos.clear();
-    let mut lookups = Vec::with_capacity(words.len());
-    for word in words {
-        let (info, lookup) = analyse_word(word, lexicon);
+    let mut lookups = Vec::with_capacity(forms.len());
+    for (word, kind, fixed) in forms {
+        let (info, lookup) = analyse_word(word, kind, fixed, lexicon);
         lexicon.frequencies().prefetch(lookup.stem);
         infos.push(info);
         lookups.push(lookup);
@@ -359,10 +378,10 @@ pub fn analyse(words: &[&str], lexicon: &Lexicon, infos: &mut Vec<TokenInfo>) {
     for (info, lookup) in infos.iter_mut().zip(&lookups) {
         info.set_frequencies(frequencies, lookup);
     }
-    for start in 0..words.len() {
+    for start in 0..infos.len() {
         let mut hash = infos[start].lemma;
         let mut matched = (0, 0);
-        for end in start + 1..=words.len().min(start + MAX_PHRASE) {
+        for end in start + 1..=infos.len().min(start + MAX_PHRASE) {
             if end > start + 1 {
                 hash = combine(hash, infos[end - 1].word);
             }
@@ -393,51 +412,27 @@ struct FrequencyLookup {
     definite: bool,
 }
 
-/// A token's features but its frequencies, and what it looks up for those.
-fn analyse_word(word: &str, lexicon: &Lexicon) -> (TokenInfo, FrequencyLookup) {
-    let kind = tokens::kind_of(word);
-    let word_hash = hash_word(word);
-    let proclitics = tokens::proclitic_length(word, |s| {
-        if s.len() == word.len() {
-            lexicon.get(word_hash) & flag::KNOWN != 0
-        } else {
-            lexicon.is_known(s)
-        }
-    });
+/// A token's features but its frequencies, and what it looks up for those:
+/// of a word of `kind` whose written form fixes `fixed` bytes of proclitics.
+fn analyse_word(word: &str, kind: TokenKind, fixed: usize, lexicon: &Lexicon) -> (TokenInfo, FrequencyLookup) {
+    let whole = hash_with_prefixes(word);
+    let word_hash = whole.0;
+    // Looked up once: proclitics and flags both need it.
+    let word_flags = lexicon.get(word_hash);
+    let is_known = |s: &str| if s.len() == word.len() { word_flags & flag::KNOWN != 0 } else { lexicon.is_known(s) };
+    let proclitics = if kind == TokenKind::Arabic { tokens::arabic_proclitic_length(word, fixed, is_known) } else { 0 };
     let stem = &word[proclitics..];
-    let stem_hash = if proclitics == 0 { word_hash } else { hash_word(stem) };
+    let (stem_hash, prefixes, letters) = if proclitics == 0 { whole } else { hash_with_prefixes(stem) };
     let contracted = stem.starts_with('ل') && word[..proclitics].ends_with('ل');
     let lemma = if contracted { fnv(hash_word("ا"), stem.as_bytes()) } else { stem_hash };
 
-    // Hashes of the first and last letters, one to four; a letter's bytes
-    // are hashed as the stem holds them.
-    let bytes = stem.as_bytes();
-    let mut prefixes = [0; 4];
-    let mut hash = FNV_OFFSET;
-    for (n, (at, c)) in stem.char_indices().take(4).enumerate() {
-        hash = fnv(hash, &bytes[at..at + c.len_utf8()]);
-        prefixes[n] = hash;
-    }
-    let mut suffixes = [0; 4];
-    let mut hash = FNV_OFFSET;
-    for (n, (at, c)) in stem.char_indices().rev().take(4).enumerate() {
-        hash = fnv(hash, &bytes[at..at + c.len_utf8()]);
-        suffixes[n] = hash;
-    }
+    let remainder = if proclitics == 0 { tokens::shortest_proclitic_run(word).map_or(0, |n| hash_word(&word[n..])) } else { 0 };
 
-    let remainder = if proclitics == 0 { tokens::proclitic_runs(word).next().map_or(0, |n| hash_word(&word[n..])) } else { 0 };
+    let definite = stem.starts_with("ال");
+    let lookup = FrequencyLookup { stem: stem_hash, word: (proclitics > 0).then_some(word_hash), toggled: toggled_article(stem), definite };
 
-    let lookup = FrequencyLookup {
-        stem: stem_hash,
-        word: (proclitics > 0).then_some(word_hash),
-        toggled: toggled_article(stem),
-        definite: stem.starts_with("ال"),
-    };
-
-    let letters = stem.chars().take(8).count() as u32;
-    let definite = stem.starts_with("ال") as u32;
     let shape = match kind {
-        TokenKind::Arabic => letters | definite << 4 | ((proclitics > 0) as u32) << 5,
+        TokenKind::Arabic => letters | (definite as u32) << 4 | ((proclitics > 0) as u32) << 5,
         TokenKind::Latin => 64 | letters | (stem.chars().next().is_some_and(char::is_uppercase) as u32) << 4,
         TokenKind::Number => 128 | letters,
         TokenKind::Punctuation => 192 | is_quote(word) as u32,
@@ -449,10 +444,10 @@ fn analyse_word(word: &str, lexicon: &Lexicon) -> (TokenInfo, FrequencyLookup) {
         word: word_hash,
         lemma,
         prefixes,
-        suffixes,
+        suffixes: suffix_hashes(stem),
         remainder,
         shape,
-        flags: lexicon.get(word_hash) | lexicon.get(lemma),
+        flags: if lemma == word_hash { word_flags } else { word_flags | lexicon.get(lemma) },
         word_frequency: ABSENT,
         stem_frequency: ABSENT,
         article_contrast: ABSENT,
@@ -460,6 +455,58 @@ fn analyse_word(word: &str, lexicon: &Lexicon) -> (TokenInfo, FrequencyLookup) {
         phrase_inside: 0,
     };
     (info, lookup)
+}
+
+/// Whether a byte of UTF-8 starts a character (continuation bytes are 0b10xxxxxx).
+fn starts_char(byte: u8) -> bool {
+    byte & 0xC0 != 0x80
+}
+
+/// In one pass over a stem: its hash, the hashes of its first letters, one
+/// to four (0 past its end), and its letters counted up to 8.
+fn hash_with_prefixes(stem: &str) -> (u32, [u32; 4], u32) {
+    let mut prefixes = [0; 4];
+    let mut letters = 0usize;
+    let mut hash = FNV_OFFSET;
+    for &b in stem.as_bytes() {
+        if starts_char(b) {
+            // The hash so far is that of the letters before this one.
+            if let Some(prefix) = letters.checked_sub(1).and_then(|n| prefixes.get_mut(n)) {
+                *prefix = hash;
+            }
+            letters += 1;
+        }
+        hash = (hash ^ u32::from(b)).wrapping_mul(FNV_PRIME);
+    }
+    if let Some(prefix) = letters.checked_sub(1).and_then(|n| prefixes.get_mut(n)) {
+        *prefix = hash;
+    }
+    (hash, prefixes, letters.min(8) as u32)
+}
+
+/// The hashes of a stem's last letters, one to four, taken from the end (0
+/// past its start); a letter's bytes are hashed in their order.
+fn suffix_hashes(stem: &str) -> [u32; 4] {
+    let bytes = stem.as_bytes();
+    let mut suffixes = [0; 4];
+    let mut hash = FNV_OFFSET;
+    let mut end = bytes.len();
+    let step = |hash: u32, byte: u8| (hash ^ u32::from(byte)).wrapping_mul(FNV_PRIME);
+    for suffix in &mut suffixes {
+        // Most letters are Arabic (two bytes, the first 0b110xxxxx) or ASCII:
+        // those are hashed byte by byte, without a search for their start.
+        (hash, end) = match end {
+            0 => break,
+            _ if bytes[end - 1] < 0x80 => (step(hash, bytes[end - 1]), end - 1),
+            _ if end >= 2 && bytes[end - 2] & 0xE0 == 0xC0 => (step(step(hash, bytes[end - 2]), bytes[end - 1]), end - 2),
+            _ => {
+                let start = bytes[..end].iter().rposition(|&b| starts_char(b)).expect("a stem starts with a character");
+                (fnv(hash, &bytes[start..end]), start)
+            }
+        };
+        *suffix = hash;
+    }
+    suffixes
 }
 
 /// The hash of a stem with the article toggled: `العراق` → `عراق`, `حكومه` → `الحكومه`.
@@ -526,10 +573,12 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     let this = &infos[i];
 
     out.push(key(Template::Bias, 0, 0));
-    for offset in -2..=2 {
+    // Offsets in half-open ranges: the compiler unrolls those loops (not
+    // those over inclusive ones), so that each key's constant part folds.
+    for offset in -2..3 {
         out.push(key(Template::Word, offset, word_at(offset)));
     }
-    for offset in -1..=1 {
+    for offset in -1..2 {
         out.push(key(Template::Lemma, offset, lemma_at(offset)));
     }
     for (n, (&prefix, &suffix)) in this.prefixes.iter().zip(&this.suffixes).enumerate() {
@@ -538,10 +587,10 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
             out.push(key(Template::Suffix, n as i32, suffix));
         }
     }
-    for offset in -1..=1 {
+    for offset in -1..2 {
         out.push(key(Template::Shape, offset, at(offset).map_or(512, |t| t.shape)));
     }
-    for offset in -2..=1 {
+    for offset in -2..2 {
         if let Some(t) = at(offset) {
             // KNOWN only decides stems: as a feature it would tell the
             // training names apart from unseen ones.
@@ -649,6 +698,41 @@ mod tests {
         assert_eq!(infos[1].article_contrast, 1 | 1 << 4);
         assert_eq!(infos[2].article_contrast, ABSENT - 1, "no البغداد");
         assert_eq!(infos[3].article_contrast, ABSENT);
+    }
+
+    #[test]
+    fn prefixes_and_suffixes_hash_whole_letters() {
+        for stem in ["", "ب", "بغداد", "ab", "a😀€bcd", "٪€"] {
+            let letters: Vec<&str> = stem.char_indices().map(|(at, c)| &stem[at..at + c.len_utf8()]).collect();
+            // The first or last `n` letters, the last ones taken from the end.
+            let expected = |n: usize, from_end: bool| {
+                if n > letters.len() {
+                    return 0;
+                }
+                let taken: Vec<&str> = if from_end { letters[letters.len() - n..].iter().rev().copied().collect() } else { letters[..n].to_vec() };
+                hash_bytes(taken.concat().as_bytes())
+            };
+            let (hash, prefixes, count) = hash_with_prefixes(stem);
+            assert_eq!(hash, hash_word(stem));
+            assert_eq!(count as usize, letters.len().min(8));
+            assert_eq!(prefixes, std::array::from_fn(|n| expected(n + 1, false)), "{stem:?}");
+            assert_eq!(suffix_hashes(stem), std::array::from_fn(|n| expected(n + 1, true)), "{stem:?}");
+        }
+    }
+
+    #[test]
+    fn a_documents_tokens_analyse_as_their_words() {
+        let doc = Document::new("وبالعراق قال، في 2003: «للعراق» وبغداد 😀 U.S. والولايات فلله");
+        let words: Vec<&str> = doc.tokens.iter().map(|t| doc.word(t)).collect();
+        let (mut from_words, mut from_tokens) = (Vec::new(), Vec::new());
+        analyse(&words, &lexicon(), &mut from_words);
+        analyse_tokens(&doc, &lexicon(), &mut from_tokens);
+        for i in 0..words.len() {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            features(&from_words, i, &mut a);
+            features(&from_tokens, i, &mut b);
+            assert_eq!((a, from_words[i].proclitics), (b, from_tokens[i].proclitics), "{}", words[i]);
+        }
     }
 
     #[test]

@@ -98,22 +98,17 @@ where
     let mut back: Vec<[u8; TAGS]> = Vec::with_capacity(emissions.len());
     back.push([0; TAGS]);
     let mut best: [T; TAGS] = std::array::from_fn(|t| start[t] + first[t]);
+    // The transitions into O and the B- tags by predecessor, in lanes that a
+    // step compares side by side (padded with copies of the last).
+    let into_outside_and_begin: [[T; LANES]; TAGS] =
+        std::array::from_fn(|p| std::array::from_fn(|k| transitions[p][OUTSIDE_AND_BEGIN[k.min(OUTSIDE_AND_BEGIN.len() - 1)]]));
     for (i, emission) in emissions.iter().enumerate().skip(1) {
-        let mut next = best;
-        let mut from = [0u8; TAGS];
-        for t in 0..TAGS {
-            // As `allowed` says: any tag before O and B- tags, B-X and I-X
-            // before I-X; but at the first token the I- tags are out of reach.
-            // (Fixed ranges, so that the compiler unrolls them.)
-            let (top, top_from) = match (is_inside(t as u8), i == 1) {
-                (false, false) => best_predecessor(&best, transitions, t, 0..TAGS),
-                (false, true) => best_predecessor(&best, transitions, t, (0..TAGS).filter(|&p| !is_inside(p as u8))),
-                (true, false) => best_predecessor(&best, transitions, t, t - 1..t + 1),
-                (true, true) => best_predecessor(&best, transitions, t, t - 1..t),
-            };
-            next[t] = top + emission[t];
-            from[t] = top_from;
-        }
+        // Two copies of the step, so that neither tests which token it is at.
+        let (next, from) = if i == 1 {
+            viterbi_step(&best, transitions, &into_outside_and_begin, emission, true)
+        } else {
+            viterbi_step(&best, transitions, &into_outside_and_begin, emission, false)
+        };
         let high = next.iter().copied().fold(next[0], |m, s| if s > m { s } else { m });
         best = next.map(|s| s - high);
         back.push(from);
@@ -131,6 +126,62 @@ where
         tags[i] = tag;
         tag = back[i][tag as usize];
     }
+}
+
+/// The O and B- tags, which may follow any tag; an I- tag `t` follows only `t - 1` (its B-) and itself.
+const OUTSIDE_AND_BEGIN: [usize; 5] = [0, 1, 3, 5, 7];
+const INSIDE: [usize; 4] = [2, 4, 6, 8];
+
+/// Lanes of the O and B- tags in a step of [`viterbi`].
+const LANES: usize = 8;
+
+/// One token of [`viterbi`]: each tag's best score and best predecessor, as
+/// [`allowed`] says; at the second token (`second`), the I- tags of the first
+/// are out of reach. (Fixed ranges, so that the compiler unrolls them.)
+#[inline(always)]
+fn viterbi_step<T>(
+    best: &[T; TAGS],
+    transitions: &[[T; TAGS]; TAGS],
+    into_outside_and_begin: &[[T; LANES]; TAGS],
+    emission: &[T; TAGS],
+    second: bool,
+) -> ([T; TAGS], [u8; TAGS])
+where
+    T: Copy + PartialOrd + std::ops::Add<Output = T>,
+{
+    let mut next = *emission;
+    let mut from = [0u8; TAGS];
+    if second {
+        for t in OUTSIDE_AND_BEGIN {
+            let (top, top_from) = best_predecessor(best, transitions, t, OUTSIDE_AND_BEGIN.into_iter());
+            next[t] = top + emission[t];
+            from[t] = top_from;
+        }
+    } else {
+        // As `best_predecessor` over every tag, for all of them at once: the
+        // same comparisons in the same order, lane by lane.
+        let mut top: [T; LANES] = std::array::from_fn(|k| best[0] + into_outside_and_begin[0][k]);
+        let mut top_from = [0u32; LANES];
+        for p in 1..TAGS {
+            for k in 0..LANES {
+                let candidate = best[p] + into_outside_and_begin[p][k];
+                if candidate > top[k] {
+                    top[k] = candidate;
+                    top_from[k] = p as u32;
+                }
+            }
+        }
+        for (k, t) in OUTSIDE_AND_BEGIN.into_iter().enumerate() {
+            next[t] = top[k] + emission[t];
+            from[t] = top_from[k] as u8;
+        }
+    }
+    for t in INSIDE {
+        let (top, top_from) = if second { best_predecessor(best, transitions, t, t - 1..t) } else { best_predecessor(best, transitions, t, t - 1..t + 1) };
+        next[t] = top + emission[t];
+        from[t] = top_from;
+    }
+    (next, from)
 }
 
 /// Why model bytes were refused.
@@ -315,6 +366,11 @@ impl Model {
     pub fn tag(&self, words: &[&str]) -> Tagging {
         let mut tokens = Vec::with_capacity(words.len());
         features::analyse(words, &self.lexicon, &mut tokens);
+        self.tag_analysed(tokens)
+    }
+
+    /// Tags a sequence of analysed tokens.
+    fn tag_analysed(&self, tokens: Vec<TokenInfo>) -> Tagging {
         // The features of the next token are computed (and their slots
         // fetched) before this token's are looked up, so that the fetching
         // overlaps with work.
@@ -346,7 +402,7 @@ impl Model {
                 scores
             })
             .collect();
-        let mut tags = Vec::with_capacity(words.len());
+        let mut tags = Vec::with_capacity(tokens.len());
         viterbi(&emissions, &self.start, &self.transitions, &mut tags);
         Tagging { tags, tokens }
     }
@@ -590,8 +646,9 @@ fn consistent_labels(found: &mut [(Range<usize>, Label)], tokens: &[TokenInfo]) 
 
 impl Recognizer for Model {
     fn recognize(&self, doc: &Document, mentions: &mut Vec<Mention>) {
-        let words: Vec<&str> = doc.tokens.iter().map(|t| doc.word(t)).collect();
-        let tagging = self.tag(&words);
+        let mut tokens = Vec::with_capacity(doc.tokens.len());
+        features::analyse_tokens(doc, &self.lexicon, &mut tokens);
+        let tagging = self.tag_analysed(tokens);
         let mut found = spans(&tagging.tags);
         consistent_labels(&mut found, &tagging.tokens);
         for (range, label) in found {

@@ -80,6 +80,52 @@ impl<T: Copy> Phrases<T> {
     }
 }
 
+/// A set of words asked of every token: a bitmap answers most look-ups of
+/// words outside it (most words of a text) before any hashing.
+pub struct WordSet<S> {
+    words: FxHashSet<S>,
+    /// Bit [`sketch`] of each word of the set.
+    sketch: [u64; SKETCH_BITS / 64],
+}
+
+const SKETCH_BITS: usize = 4096;
+
+/// A word's bit in a [`WordSet`]'s bitmap, from its length and three of its
+/// bytes: those that tell Arabic letters apart (the second of the first
+/// letter, the last of the last two) when every letter takes two.
+fn sketch(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let byte = |at: Option<usize>| u64::from(at.and_then(|at| bytes.get(at)).copied().unwrap_or(0));
+    let len = bytes.len();
+    let mixed = (len as u64 | byte(Some(1)) << 16 | byte(len.checked_sub(1)) << 24 | byte(len.checked_sub(3)) << 32).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (mixed >> (64 - SKETCH_BITS.trailing_zeros())) as usize
+}
+
+impl<S: std::borrow::Borrow<str> + std::hash::Hash + Eq> WordSet<S> {
+    pub fn contains(&self, word: &str) -> bool {
+        let bit = sketch(word);
+        self.sketch[bit / 64] & 1 << (bit % 64) != 0 && self.words.contains(word)
+    }
+}
+
+impl<S> Default for WordSet<S> {
+    fn default() -> Self {
+        WordSet { words: FxHashSet::default(), sketch: [0; SKETCH_BITS / 64] }
+    }
+}
+
+impl<S: std::borrow::Borrow<str> + std::hash::Hash + Eq> FromIterator<S> for WordSet<S> {
+    fn from_iter<I: IntoIterator<Item = S>>(words: I) -> Self {
+        let mut set = WordSet::default();
+        for word in words {
+            let bit = sketch(word.borrow());
+            set.sketch[bit / 64] |= 1 << (bit % 64);
+            set.words.insert(word);
+        }
+        set
+    }
+}
+
 /// The folded words of a phrase joined by single spaces.
 fn fold_key(phrase: &str) -> String {
     let folded = crate::text::fold(phrase);
@@ -89,6 +135,16 @@ fn fold_key(phrase: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_set_holds_its_words_and_no_others() {
+        let words = ["", "ب", "قال", "قالت", "ab", "abc", "الساعه"];
+        let set: WordSet<&str> = words.iter().copied().collect();
+        assert!(words.iter().all(|w| set.contains(w)));
+        for other in ["ل", "قول", "قالتا", "a", "abd", "الساعات", "ساعه"] {
+            assert!(!set.contains(other), "{other}");
+        }
+    }
 
     #[test]
     fn the_longest_phrase_wins_and_spelling_does_not_matter() {

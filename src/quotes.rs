@@ -99,10 +99,7 @@ fn quotations(text: &str) -> Vec<Quotation> {
     let mut found = Vec::new();
     // The open quote: its mark's offset, the closing mark awaited and the nesting depth.
     let mut open: Option<(usize, char, char, usize)> = None;
-    // Only line breaks and marks matter: they start with one of these bytes
-    // (« » with C2, “ ” ‹ › with E2), so the rest is skipped without decoding.
-    let marks_and_breaks = text.bytes().enumerate().filter(|(_, b)| matches!(b, b'\n' | b'"' | 0xC2 | 0xE2));
-    for (at, c) in marks_and_breaks.map(|(at, _)| (at, text[at..].chars().next().expect("a character starts here"))) {
+    for (at, c) in mark_offsets(text.as_bytes()).map(|at| (at, text[at..].chars().next().expect("a character starts here"))) {
         match open {
             _ if c == '\n' => open = None,
             None => {
@@ -127,6 +124,26 @@ fn quotations(text: &str) -> Vec<Quotation> {
         }
     }
     found
+}
+
+/// Where the line breaks and quotation marks of UTF-8 `text` may start: at
+/// one of these bytes (« » start with C2, “ ” ‹ › with E2). The rest is
+/// skipped eight bytes at a time, without decoding: most words have none.
+fn mark_offsets(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const STARTS: [u8; 4] = [b'\n', b'"', 0xC2, 0xE2];
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Whether a byte of `chunk` is `b`: whether `chunk ^ b…b` has a zero byte.
+    let has = |chunk: u64, b: u8| {
+        let x = chunk ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & ONES << 7 != 0
+    };
+    let may_have_one = move |chunk: &[u8]| match <[u8; 8]>::try_from(chunk) {
+        Ok(bytes) => STARTS.iter().any(|&b| has(u64::from_le_bytes(bytes), b)),
+        Err(_) => true,
+    };
+    text.chunks(8).enumerate().filter(move |(_, chunk)| may_have_one(chunk)).flat_map(|(n, chunk)| {
+        chunk.iter().enumerate().filter(|(_, b)| STARTS.contains(b)).map(move |(i, _)| n * 8 + i)
+    })
 }
 
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
@@ -156,7 +173,7 @@ fn ends_sentence(doc: &Document, t: usize) -> bool {
 /// Whether a line break comes between token `t` and the one before it.
 fn breaks_line(doc: &Document, t: usize) -> bool {
     let before = if t == 0 { 0 } else { doc.tokens[t - 1].word.end };
-    doc.text.as_str()[before..doc.tokens[t].word.start].contains('\n')
+    doc.text.as_str().as_bytes()[before..doc.tokens[t].word.start].contains(&b'\n')
 }
 
 /// The word without a leading و or ف, where that leaves a listed word.
@@ -164,14 +181,14 @@ fn without_conjunction<'w>(word: &'w str, list: &[&str]) -> Option<&'w str> {
     if list.contains(&word) {
         return Some(word);
     }
-    word.strip_prefix(['و', 'ف']).filter(|rest| list.contains(rest))
+    crate::tokens::after_conjunction(word).filter(|rest| list.contains(rest))
 }
 
 fn is_speech_verb(word: &str) -> bool {
     // Asked of every token: a set, not a scan of the list.
-    static VERBS: std::sync::OnceLock<rustc_hash::FxHashSet<&str>> = std::sync::OnceLock::new();
+    static VERBS: std::sync::OnceLock<crate::phrases::WordSet<&str>> = std::sync::OnceLock::new();
     let verbs = VERBS.get_or_init(|| SPEECH_VERBS.iter().copied().collect());
-    verbs.contains(word) || word.strip_prefix(['و', 'ف']).is_some_and(|rest| verbs.contains(rest))
+    verbs.contains(word) || crate::tokens::after_conjunction(word).is_some_and(|rest| verbs.contains(rest))
 }
 
 fn is_definite(word: &str) -> bool {
@@ -310,6 +327,21 @@ fn title_before<'d>(doc: &'d Document, t: usize) -> Vec<&'d str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mark_offsets_are_every_byte_a_break_or_a_mark_starts_with() {
+        let pieces = ["", "a", "قال", "\n", "\"", "«", "»", "“", "”", "‹", "›", "é", "😀", "abcdefgh", "ابجد"];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b} {c}{a}{c}{b}");
+                    let expected: Vec<usize> =
+                        text.bytes().enumerate().filter(|(_, b)| matches!(b, b'\n' | b'"' | 0xC2 | 0xE2)).map(|(at, _)| at).collect();
+                    assert_eq!(mark_offsets(text.as_bytes()).collect::<Vec<_>>(), expected, "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn marks_start_with_the_bytes_quotations_look_for() {

@@ -34,17 +34,13 @@ impl<'a> Normalized<'a> {
         let mut at = 0;
         while at < original.len() {
             // Most of a text is runs of characters that fold to themselves:
-            // each is copied whole, every byte's origin the start of its character.
-            let run_end = original[at..].find(|c: char| !folds_to_itself(c)).map_or(original.len(), |n| at + n);
+            // each is copied whole, every byte's origin the start of its
+            // character. Those characters take one byte or two, so a
+            // continuation byte (0b10xxxxxx) is the second of its character.
+            let run_end = self_folding_run_end(original.as_bytes(), at);
             folded.push_str(&original[at..run_end]);
-            let mut char_start = at;
-            origin.extend(original.as_bytes()[at..run_end].iter().zip(at..).map(|(&byte, offset)| {
-                // UTF-8 continuation bytes are 0b10xxxxxx.
-                if byte & 0xC0 != 0x80 {
-                    char_start = offset;
-                }
-                char_start as u32
-            }));
+            let run = original.as_bytes()[at..run_end].iter().zip(at as u32..);
+            origin.extend(run.map(|(&byte, offset)| offset - u32::from(byte & 0xC0 == 0x80)));
             let Some(c) = original[run_end..].chars().next() else { break };
             let added = push_folded(c, &mut folded);
             origin.extend(std::iter::repeat_n(run_end as u32, added));
@@ -122,8 +118,47 @@ fn folds_to_itself(c: char) -> bool {
 
 /// The letters of the Arabic alphabet that folding keeps (not the alef
 /// with hamza or madda, ta marbuta, alef maqsura or tatweel).
-fn is_kept_arabic_letter(c: char) -> bool {
+const fn is_kept_arabic_letter(c: char) -> bool {
     matches!(c, 'ء' | 'ؤ' | 'ئ'..='ب' | 'ت'..='غ' | 'ف'..='و' | 'ي')
+}
+
+/// Where the run of characters that fold to themselves from byte `at` (a
+/// character boundary) of UTF-8 `text` ends, found bytewise: ASCII, and the
+/// kept Arabic letters, all two bytes led by 0xD8 or 0xD9.
+fn self_folding_run_end(text: &[u8], mut at: usize) -> usize {
+    /// Bit `b & 0x3F` is set for the kept letters led by 0xD8 (U+0600..U+063F) and 0xD9 (U+0640..U+067F) whose second byte is `b`.
+    const fn kept_letters(lead: u32) -> u64 {
+        let mut mask = 0;
+        let mut low = 0;
+        while low < 64 {
+            if let Some(c) = char::from_u32((lead & 0x1F) << 6 | low) {
+                if is_kept_arabic_letter(c) {
+                    mask |= 1 << low;
+                }
+            }
+            low += 1;
+        }
+        mask
+    }
+    const KEPT_AFTER_D8: u64 = kept_letters(0xD8);
+    const KEPT_AFTER_D9: u64 = kept_letters(0xD9);
+    while let Some(&byte) = text.get(at) {
+        let kept = match byte {
+            0..0x80 => {
+                at += 1;
+                continue;
+            }
+            0xD8 => KEPT_AFTER_D8,
+            0xD9 => KEPT_AFTER_D9,
+            _ => 0,
+        };
+        // A lead byte is followed by its continuation byte.
+        if kept >> (text[at + 1] & 0x3F) & 1 == 0 {
+            break;
+        }
+        at += 2;
+    }
+    at
 }
 
 /// Folds one character of text for matching.
@@ -214,6 +249,15 @@ mod tests {
     fn folding_without_a_map_is_the_same_text() {
         let text = "صدّام أحمد إلى ﻻ ٢٠٢٣\u{200F}";
         assert_eq!(fold(text), Normalized::new(text).as_str());
+    }
+
+    #[test]
+    fn self_folding_runs_end_at_the_first_character_that_folds() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}ب");
+            let expected = if folds_to_itself(c) { text.len() } else { 1 };
+            assert_eq!(self_folding_run_end(text.as_bytes(), 0), expected, "{c:?}");
+        }
     }
 
     #[test]

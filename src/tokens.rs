@@ -54,7 +54,12 @@ pub fn proclitic_length(word: &str, is_known: impl Fn(&str) -> bool) -> usize {
     if kind_of(word) != TokenKind::Arabic {
         return 0;
     }
-    let fixed = definite_stem(word);
+    arabic_proclitic_length(word, definite_stem(word), is_known)
+}
+
+/// [`proclitic_length`] of an Arabic word whose written form fixes `fixed`
+/// bytes of proclitics (as [`Token::stem_start`] has them).
+pub(crate) fn arabic_proclitic_length(word: &str, fixed: usize, is_known: impl Fn(&str) -> bool) -> usize {
     if fixed > 0 || is_known(word) {
         return fixed;
     }
@@ -79,9 +84,9 @@ pub fn tokenize(folded: &str) -> Vec<Token> {
     let mut at = 0;
     while at < folded.len() {
         let run_start = at + folded[at..].bytes().take_while(|&b| b == b' ').count();
-        let run_end = folded[run_start..].bytes().position(|b| b == b' ').map_or(folded.len(), |n| run_start + n);
+        let (run_end, simple) = simple_word_run(folded.as_bytes(), run_start);
         let run = &folded[run_start..run_end];
-        match kind_of_simple_word(run).filter(|_| after_plain) {
+        match simple.filter(|_| after_plain) {
             Some(kind) => {
                 if let Some(start) = needs_rules.take() {
                     push_segmented(&mut tokens, start..at);
@@ -92,7 +97,8 @@ pub fn tokenize(folded: &str) -> Vec<Token> {
                 needs_rules.get_or_insert(at);
             }
         }
-        after_plain = run.chars().next_back().is_some_and(|c| c.is_ascii() || is_basic_arabic_letter(c) || is_punctuation(c));
+        // A simple word ends in a letter or digit.
+        after_plain = simple.is_some() || run.chars().next_back().is_some_and(|c| c.is_ascii() || is_basic_arabic_letter(c) || is_punctuation(c));
         at = run_end;
     }
     if let Some(start) = needs_rules {
@@ -106,39 +112,71 @@ fn token(folded: &str, word: Range<usize>, kind: TokenKind) -> Token {
     Token { stem_start: word.start + stem, word, kind }
 }
 
-/// The kind of `run` if it is a single word by UAX #29's rules for letters and
-/// digits (WB5, WB8 to WB10): Arabic letters (none of them a mark), ASCII
-/// letters and digits, at least one; `None` for anything else.
-fn kind_of_simple_word(run: &str) -> Option<TokenKind> {
-    let mut arabic = false;
-    for c in run.chars() {
-        if is_basic_arabic_letter(c) {
-            arabic = true;
-        } else if !c.is_ascii_alphanumeric() {
-            return None;
+/// The run of UTF-8 `text` from byte `start` (a character boundary) up to the
+/// next space or the end: where it ends, and its kind if it is a single word
+/// by UAX #29's rules for letters and digits (WB5, WB8 to WB10): Arabic
+/// letters (none of them a mark), ASCII letters and digits, at least one;
+/// `None` for anything else. Read bytewise: those Arabic letters are two
+/// bytes, led by 0xD8 to 0xDB.
+fn simple_word_run(text: &[u8], start: usize) -> (usize, Option<TokenKind>) {
+    /// Bit `b & 0x3F` is set for the letters led by `lead` whose second byte is `b`.
+    const fn letters_led_by(lead: u32) -> u64 {
+        let mut mask = 0;
+        let mut low = 0;
+        while low < 64 {
+            if let Some(c) = char::from_u32((lead & 0x1F) << 6 | low) {
+                if is_basic_arabic_letter(c) {
+                    mask |= 1 << low;
+                }
+            }
+            low += 1;
         }
+        mask
+    }
+    const LETTERS: [u64; 4] = [letters_led_by(0xD8), letters_led_by(0xD9), letters_led_by(0xDA), letters_led_by(0xDB)];
+    let (mut arabic, mut simple) = (false, true);
+    let mut at = start;
+    while let Some(&byte) = text.get(at) {
+        match byte {
+            b' ' => break,
+            0..0x80 => simple &= byte.is_ascii_alphanumeric(),
+            0xD8..=0xDB if simple => {
+                // A lead byte is followed by its continuation byte.
+                let letter = LETTERS[usize::from(byte - 0xD8)] >> (text[at + 1] & 0x3F) & 1 != 0;
+                arabic |= letter;
+                simple &= letter;
+                at += 1;
+            }
+            _ => simple = false,
+        }
+        at += 1;
     }
     // As [`kind_of`] would say of these characters.
-    let first = run.bytes().next()?;
-    Some(if arabic {
-        TokenKind::Arabic
-    } else if first.is_ascii_digit() {
-        TokenKind::Number
-    } else {
-        TokenKind::Latin
-    })
+    let kind = match text.get(start) {
+        Some(_) if !simple => None,
+        Some(_) if arabic => Some(TokenKind::Arabic),
+        Some(first) if first.is_ascii_digit() => Some(TokenKind::Number),
+        Some(_) => Some(TokenKind::Latin),
+        None => None,
+    };
+    (at, kind)
 }
 
 /// Arabic letters that UAX #29 counts as ALetter: the letters of the Arabic
 /// block (without tatweel and marks), which folded text is mostly made of.
-fn is_basic_arabic_letter(c: char) -> bool {
+const fn is_basic_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
 }
 
 /// What a word is made of, by its characters.
 pub fn kind_of(word: &str) -> TokenKind {
     let first = word.chars().next().unwrap_or(' ');
-    if word.chars().any(is_arabic_letter) {
+    // Arabic letters are two bytes in UTF-8, led by 0xD8 to 0xDD (never a
+    // continuation byte): only characters so led are decoded.
+    let arabic = word.as_bytes().windows(2).any(|pair| {
+        matches!(pair[0], 0xD8..=0xDD) && char::from_u32(u32::from(pair[0] & 0x1F) << 6 | u32::from(pair[1] & 0x3F)).is_some_and(is_arabic_letter)
+    });
+    if arabic {
         TokenKind::Arabic
     } else if first.is_ascii_digit() {
         TokenKind::Number
@@ -177,20 +215,43 @@ pub fn proclitic_runs(word: &str) -> impl Iterator<Item = usize> + '_ {
     [conj, prep, conj_prep].into_iter().flatten().filter(move |&n| has_letters(&word[n..], MIN_STEM))
 }
 
+/// The first of [`proclitic_runs`], without making them all: a word starts
+/// with a conjunction or a preposition, not both, and a longer run leaves a
+/// shorter stem.
+pub fn shortest_proclitic_run(word: &str) -> Option<usize> {
+    leading(word, &CONJUNCTIONS).or_else(|| leading(word, &PREPOSITIONS)).filter(|&n| has_letters(&word[n..], MIN_STEM))
+}
+
+/// The rest of `word` after a conjunction (و ف) that it starts with.
+pub fn after_conjunction(word: &str) -> Option<&str> {
+    conjunction_length(word).map(|n| &word[n..])
+}
+
+/// The byte length of a conjunction (و ف) that `word` starts with.
+pub fn conjunction_length(word: &str) -> Option<usize> {
+    leading(word, &CONJUNCTIONS)
+}
+
+/// The byte length of a preposition (ب ك ل) that `word` starts with.
+pub fn preposition_length(word: &str) -> Option<usize> {
+    leading(word, &PREPOSITIONS)
+}
+
 /// Whether `word` has at least `n` characters (without counting them all).
 fn has_letters(word: &str, n: usize) -> bool {
-    n == 0 || word.chars().nth(n - 1).is_some()
+    // Characters counted by their first bytes, without decoding them.
+    word.bytes().filter(|&b| b & 0xC0 != 0x80).take(n).count() == n
 }
 
 /// The byte length of `word`'s first character if it is one of `set`.
 fn leading(word: &str, set: &[char]) -> Option<usize> {
-    word.chars().next().filter(|c| set.contains(c)).map(char::len_utf8)
+    set.iter().find(|&&c| word.starts_with(c)).map(|c| c.len_utf8())
 }
 
 /// The stem offset that the written form fixes: before the article
 /// (`وبالعراق` → `العراق`) or inside the لل contraction (`للعراق` → `لعراق`).
 /// Other words are kept whole.
-fn definite_stem(word: &str) -> usize {
+pub(crate) fn definite_stem(word: &str) -> usize {
     let conj = leading(word, &CONJUNCTIONS).unwrap_or(0);
     let rest = &word[conj..];
     let has_stem = |s: &str, article: usize| has_letters(s, article + MIN_STEM);
@@ -275,6 +336,18 @@ mod tests {
     }
 
     #[test]
+    fn a_simple_word_is_made_of_basic_arabic_letters_ascii_letters_and_digits() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c != ' ') {
+            let word = format!("ب{c}1");
+            let simple = is_basic_arabic_letter(c) || c.is_ascii_alphanumeric();
+            assert_eq!(simple_word_run(word.as_bytes(), 0), (word.len(), simple.then_some(TokenKind::Arabic)), "{c:?}");
+        }
+        assert_eq!(simple_word_run(b"12 a", 0), (2, Some(TokenKind::Number)));
+        assert_eq!(simple_word_run(b"a1", 0), (2, Some(TokenKind::Latin)));
+        assert_eq!(simple_word_run(b"", 0), (0, None));
+    }
+
+    #[test]
     fn tokens_are_unicode_words() {
         let pieces = [
             "بغداد", "وبالعراق", "2003", "١٩", "3.5", "a.b", "U.S.", "don't", "،", ".", ":", "«", "»", "😀", "🇮🇶🇮🇶", "\u{200D}",
@@ -304,6 +377,15 @@ mod tests {
     }
 
     #[test]
+    fn a_word_is_arabic_if_any_of_its_characters_is_an_arabic_letter() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for word in [format!("{c}"), format!("a{c}"), format!("{c}1")] {
+                assert_eq!(kind_of(&word) == TokenKind::Arabic, is_arabic_letter(c), "{word:?}");
+            }
+        }
+    }
+
+    #[test]
     fn punctuation_is_no_letter() {
         let marks = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c.is_ascii_punctuation() || is_punctuation(c));
         assert!(marks.clone().count() > 40 && marks.clone().all(|c| !c.is_alphabetic()));
@@ -311,6 +393,9 @@ mod tests {
 
     #[test]
     fn proclitic_runs_are_shortest_first() {
+        for word in ["وبغداد", "بغداد", "وب", "وبا", "فلان", "كل", "لله", "ولله", "و", "", "بغ", "ab", "والعراق", "فبكم"] {
+            assert_eq!(shortest_proclitic_run(word), proclitic_runs(word).next(), "{word}");
+        }
         assert_eq!(proclitic_runs("وبغداد").collect::<Vec<_>>(), [2, 4]);
         assert_eq!(proclitic_runs("بغداد").collect::<Vec<_>>(), [2]);
         assert_eq!(proclitic_runs("وب").count(), 0);

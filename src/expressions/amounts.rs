@@ -44,7 +44,7 @@ impl Expressions {
             return None;
         }
         // Function words, numbers and the words of dates, also behind proclitics (بتاريخ، وفي).
-        let other = starts(doc, t).any(|from| {
+        let other = starts(doc, t).into_iter().flatten().any(|from| {
             let word = text_from(doc, t, from);
             self.not_counted.get(word).is_some()
                 || self.number_words.get(word).is_some()

@@ -23,8 +23,8 @@ mod times;
 
 use crate::entities::{Detail, Qualifier};
 use crate::{Document, Label, Mention, Recognizer, Value};
-use crate::phrases::Phrases;
-use rustc_hash::FxHashSet;
+use crate::phrases::{Phrases, WordSet};
+use crate::tokens::{conjunction_length, preposition_length};
 use tables::{Currency, DayPeriod, NumberWord};
 
 /// A month of the Gregorian or the Hijri calendar.
@@ -71,7 +71,7 @@ pub struct Expressions {
     not_counted: Phrases<()>,
     /// The first words of the entries that can start an expression: it can
     /// only start at one of them, at digits or at a parenthesis (see `may_start`).
-    first_words: FxHashSet<String>,
+    first_words: WordSet<String>,
 }
 
 impl Default for Expressions {
@@ -115,7 +115,7 @@ impl Expressions {
             }
         }
         let mut expressions = Expressions {
-            first_words: FxHashSet::default(),
+            first_words: WordSet::default(),
             cues: Phrases::new([(YEAR_WORDS, Cue::Year), (DATE_WORD, Cue::Date), (DAY_WORD, Cue::Day), (MONTH_WORD, Cue::Month), (OF, Cue::Of), (AGREEING, Cue::Agreeing), (HOUR_WORD, Cue::Hour)]),
             months: Phrases::new(months(GREGORIAN_MONTHS, false).chain(months(HIJRI_MONTHS, true)).filter(|(s, _)| !s.is_empty())),
             weekdays: Phrases::new(WEEKDAYS),
@@ -137,7 +137,7 @@ impl Expressions {
         let e = &expressions;
         // The tables that grammars look up at an expression's first word:
         // the others (eras, units, time zones…) only follow a number or a time.
-        let first_words: FxHashSet<String> = (e.cues.first_words_where(|cue| !matches!(cue, Cue::Of | Cue::Agreeing)))
+        let first_words: WordSet<String> = (e.cues.first_words_where(|cue| !matches!(cue, Cue::Of | Cue::Agreeing)))
             .chain(e.qualifiers.first_words())
             .chain(e.weekdays.first_words())
             .chain(e.days.first_words())
@@ -180,7 +180,7 @@ impl Recognizer for Expressions {
         while i < doc.tokens.len() {
             let mut best: Option<Found> = None;
             // Most words start nothing: one look-up rules them out.
-            for from in starts(doc, i).filter(|&from| self.may_start(doc, i, from)) {
+            for from in starts(doc, i).into_iter().flatten().filter(|&from| self.may_start(doc, i, from)) {
                 for found in [self.time_at(doc, i, from), self.date_at(doc, i, from), self.amount_at(doc, i, from)].into_iter().flatten() {
                     if best.as_ref().is_none_or(|b| found.end > b.end) {
                         best = Some(found);
@@ -199,18 +199,16 @@ impl Recognizer for Expressions {
 }
 
 /// Where an expression may start in token `i`: the whole word, then after a
-/// conjunction (و ف), a preposition (ب ل ك) or both, digits included (`و20`).
-fn starts(doc: &Document, i: usize) -> impl Iterator<Item = usize> {
+/// conjunction (و ف) or a preposition (ب ل ك), then after both, digits
+/// included (`و20`). (A word starts with one or the other, not both.)
+fn starts(doc: &Document, i: usize) -> [Option<usize>; 3] {
     let token = &doc.tokens[i];
     let word = doc.word(token);
-    const CONJUNCTIONS: &[char] = &['و', 'ف'];
-    const PREPOSITIONS: &[char] = &['ب', 'ل', 'ك'];
-    let after = |s: &str, set: &[char]| s.chars().next().filter(|c| set.contains(c)).map(char::len_utf8);
-    let conj = after(word, CONJUNCTIONS);
-    let prep = after(word, PREPOSITIONS);
-    let both = conj.and_then(|c| after(&word[c..], PREPOSITIONS).map(|p| c + p));
-    let (start, len) = (token.word.start, word.len());
-    [Some(0), conj, prep, both].into_iter().flatten().filter(move |&n| n < len).map(move |n| start + n)
+    let conj = conjunction_length(word);
+    let first = conj.or_else(|| preposition_length(word));
+    let both = conj.and_then(|c| preposition_length(&word[c..]).map(|p| c + p));
+    let at = |n: Option<usize>| n.filter(|&n| n < word.len()).map(|n| token.word.start + n);
+    [Some(token.word.start), at(first), at(both)]
 }
 
 /// The folded text of token `t` from byte `from` on.
