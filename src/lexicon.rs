@@ -44,9 +44,9 @@ impl Lexicon {
     pub fn from_dictionary(entries: impl IntoIterator<Item = DictionaryEntry>) -> Self {
         let mut lexicon = Lexicon::new();
         for entry in entries {
-            let meaning = Meaning { label: entry.label, id: entry.id, url: entry.url };
+            lexicon.meanings.push(Meaning { label: entry.label, id: entry.id, url: entry.url });
             for name in &entry.names {
-                lexicon.insert_meaning(name, meaning.clone());
+                lexicon.phrases.insert(name, lexicon.meanings.len() - 1);
             }
         }
         lexicon

@@ -84,8 +84,14 @@ impl<'a> Normalized<'a> {
 /// Text folded for matching, without the map back (for keys of lists).
 pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut at = 0;
+    while at < text.len() {
+        // As in `Normalized::new`: runs that fold to themselves are copied whole.
+        let run_end = self_folding_run_end(text.as_bytes(), at);
+        folded.push_str(&text[at..run_end]);
+        let Some(c) = text[run_end..].chars().next() else { break };
         push_folded(c, &mut folded);
+        at = run_end + c.len_utf8();
     }
     folded
 }

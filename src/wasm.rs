@@ -59,12 +59,14 @@ impl JsExtractor {
         }
     }
 
-    /// Puts a dictionary (`[{names: [...], label, id?, url?}, ...]`) before the
-    /// model: its entries win where they overlap what the model finds.
+    /// Puts a dictionary (`[{names: [...], label, id?, url?}, ...]`, as JSON
+    /// text) before the model: its entries win where they overlap what the
+    /// model finds. The text crosses into the wasm in one copy, where an array
+    /// of objects would be read a property at a time.
     #[wasm_bindgen(js_name = setDictionary)]
-    pub fn set_dictionary(&mut self, entries: JsValue) -> Result<(), JsError> {
+    pub fn set_dictionary(&mut self, entries: &str) -> Result<(), JsError> {
         let entries: Vec<DictionaryEntry> =
-            serde_wasm_bindgen::from_value(entries).map_err(|e| JsError::new(&format!("dictionary: {e}")))?;
+            serde_json::from_str(entries).map_err(|e| JsError::new(&format!("dictionary: {e}")))?;
         let extractor = std::mem::replace(&mut self.0, crate::Extractor::with_recognizers(Vec::new()));
         self.0 = extractor.with_dictionary(entries);
         Ok(())

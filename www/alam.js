@@ -62,7 +62,7 @@ function wrap(inner) {
     },
     setDictionary(entries) {
       if (!Array.isArray(entries)) throw new TypeError('alam: setDictionary() takes a list of {names, label, id?, url?}');
-      inner.setDictionary(entries);
+      inner.setDictionary(JSON.stringify(entries));
     },
   };
 }
