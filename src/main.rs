@@ -245,16 +245,17 @@ fn eval(args: &[&str]) -> Result<(), String> {
     let seen_files: Vec<&str> = options.iter().filter(|(name, _)| *name == "--seen").map(|&(_, path)| path).collect();
     let seen = alam::train::mention_keys(&read_sentences(&seen_files)?, model.lexicon());
     let sentences = read_sentences(&[file])?;
-    print!("{}", alam::train::evaluate(&extractor, &sentences, &seen, model.lexicon()));
+    let table = alam::train::evaluate(&extractor, &sentences, &seen, model.lexicon());
     // The table scores what `alam tag` gives, where an amount's currency word
     // (MISC in ANERcorp) is part of MONEY; the model's names alone, for comparison:
     let names = alam::Extractor::with_recognizers(vec![Box::new(model.clone())]);
     let alone = alam::train::evaluate(&names, &sentences, &seen, model.lexicon()).micro();
-    println!(
-        "names alone, before expressions take precedence: precision {:.2}, recall {:.2}, F1 {:.2}",
+    let report = format!(
+        "{table}names alone, before expressions take precedence: precision {:.2}, recall {:.2}, F1 {:.2}\n",
         alone.precision(),
         alone.recall(),
         alone.f1()
     );
-    Ok(())
+    // Written, not printed: a closed pipe (`| head`) is an error to report, not a panic.
+    io::stdout().lock().write_all(report.as_bytes()).map_err(|e| e.to_string())
 }

@@ -184,3 +184,33 @@ fn summarize_ranks_the_article_s_entities() {
     assert_eq!(austin["roles"][0], "وزير الدفاع الأميركي");
     assert!(austin["quotes"].as_array().unwrap().len() >= 5, "{austin}");
 }
+
+/// Runs alam with its standard output closed before it writes (as `| head`
+/// does once it has read enough): the exit code and standard error.
+fn alam_into_closed_pipe(args: &[&str], input: &[u8]) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alam"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("alam runs");
+    drop(child.stdout.take());
+    child.stdin.take().expect("stdin is piped").write_all(input).expect("stdin accepts the input");
+    let output = child.wait_with_output().expect("alam finishes");
+    (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+#[test]
+fn a_closed_output_pipe_is_an_error_not_a_panic() {
+    let (code, stderr) = alam_into_closed_pipe(&["tag"], "زار أوستن بغداد\n".as_bytes());
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.starts_with("alam: ") && stderr.contains("Broken pipe"), "{stderr}");
+
+    let conll = std::env::temp_dir().join(format!("alam-eval-{}.txt", std::process::id()));
+    std::fs::write(&conll, "زار O\nأوستن B-PERS\nبغداد B-LOC\n").expect("a temporary file");
+    let (code, stderr) = alam_into_closed_pipe(&["eval", conll.to_str().expect("a UTF-8 path")], b"");
+    std::fs::remove_file(&conll).expect("the temporary file is removed");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.starts_with("alam: ") && stderr.contains("Broken pipe"), "{stderr}");
+}
