@@ -313,6 +313,17 @@ impl TokenInfo {
         self.shape == SYMBOL_SHAPE
     }
 
+    /// The list bits of the longest list phrase of two words or more that
+    /// starts at this token.
+    pub fn phrase_begin(&self) -> u16 {
+        self.phrase_begin
+    }
+
+    /// The list bits of the list phrases that go on through this token.
+    pub fn phrase_inside(&self) -> u16 {
+        self.phrase_inside
+    }
+
     /// Fills in the frequency classes that `lookup` finds.
     fn set_frequencies(&mut self, frequencies: &Frequencies, lookup: &FrequencyLookup) {
         let stem_class = frequencies.class(lookup.stem);

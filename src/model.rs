@@ -22,7 +22,7 @@
 //! ones in one byte.
 //! | FNV-1a 32 checksum of everything before it | u32 |
 
-use crate::features::{self, Lexicon, TokenInfo};
+use crate::features::{self, flag, Lexicon, TokenInfo};
 use crate::{Document, Label, Mention, Recognizer};
 use std::fmt;
 use std::ops::Range;
@@ -644,6 +644,31 @@ fn consistent_labels(found: &mut [(Range<usize>, Label)], tokens: &[TokenInfo]) 
     }
 }
 
+/// Organisations of two words or more that the lists name whole (فيلق
+/// القدس، الحشد الشعبي) are taken whole where the model found no
+/// organisation in them and nothing reaching outside them: trained on 2007
+/// news, it may see only the place inside one, or nothing.
+fn listed_organisations(found: &mut Vec<(Range<usize>, Label)>, tokens: &[TokenInfo]) {
+    let mut start = 0;
+    while start < tokens.len() {
+        if tokens[start].phrase_begin() & flag::PHRASE != flag::ORGANISATION {
+            start += 1;
+            continue;
+        }
+        let end = start + 1 + tokens[start + 1..].iter().take_while(|t| t.phrase_inside() & flag::ORGANISATION != 0).count();
+        let inside = |r: &Range<usize>| r.start < end && start < r.end;
+        // An organisation the model found in part (حماس of حركة حماس) is left
+        // as it is: ANERcorp often tags a name without its head.
+        let kept = found.iter().any(|(r, label)| inside(r) && (r.start < start || r.end > end || *label == Label::ORG));
+        if end - start >= 2 && !kept {
+            found.retain(|(r, _)| r.end <= start || r.start >= end);
+            let at = found.partition_point(|(r, _)| r.start < start);
+            found.insert(at, (start..end, Label::ORG));
+        }
+        start = end;
+    }
+}
+
 impl Recognizer for Model {
     fn recognize(&self, doc: &Document, mentions: &mut Vec<Mention>) {
         let mut tokens = Vec::with_capacity(doc.tokens.len());
@@ -651,6 +676,7 @@ impl Recognizer for Model {
         let tagging = self.tag_analysed(tokens);
         let mut found = spans(&tagging.tags);
         consistent_labels(&mut found, &tagging.tokens);
+        listed_organisations(&mut found, &tagging.tokens);
         for (range, label) in found {
             // Trained on Arabic text, where Latin words are few: a span with no
             // Arabic word (`Sunday` on an English page) is not taken.
@@ -739,6 +765,26 @@ mod tests {
         consistent_labels(&mut found, &tokens);
         let labels: Vec<Label> = found.iter().map(|(_, l)| *l).collect();
         assert_eq!(labels, [Label::PER, Label::PER, Label::PER, Label::LOC, Label::PER], "a tie changes nothing");
+    }
+
+    #[test]
+    fn a_listed_organisation_is_taken_whole_unless_the_model_found_one_in_it() {
+        use features::{flag, hash_phrase, hash_word};
+        let lexicon = Lexicon::new([
+            (hash_word("فيلق"), flag::PREFIX),
+            (hash_phrase(["فيلق", "القدس"]), flag::ORGANISATION),
+            (hash_word("القدس"), flag::LOCATION),
+        ]);
+        let mut tokens = Vec::new();
+        features::analyse(&["قائد", "فيلق", "القدس", "في", "القدس"], &lexicon, &mut tokens);
+        let settle = |mut found: Vec<(Range<usize>, Label)>| {
+            listed_organisations(&mut found, &tokens);
+            found
+        };
+        assert_eq!(settle(vec![(2..3, Label::LOC), (4..5, Label::LOC)]), [(1..3, Label::ORG), (4..5, Label::LOC)]);
+        assert_eq!(settle(vec![]), [(1..3, Label::ORG)]);
+        assert_eq!(settle(vec![(2..3, Label::ORG)]), [(2..3, Label::ORG)], "an organisation found in part stays");
+        assert_eq!(settle(vec![(0..2, Label::PER)]), [(0..2, Label::PER)], "a span reaching outside stays");
     }
 
     fn small_model() -> Model {
