@@ -4,16 +4,21 @@
 use serde_json::Value;
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
-fn alam(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_alam"))
+/// alam running with all three standard streams piped.
+fn spawn_alam(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_alam"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("alam runs");
+        .expect("alam runs")
+}
+
+fn alam(args: &[&str], input: &[u8]) -> Output {
+    let mut child = spawn_alam(args);
     let mut stdin = child.stdin.take().expect("stdin is piped");
     let input = input.to_vec();
     // Write from another thread so a large input cannot deadlock against a full stdout pipe.
@@ -188,13 +193,7 @@ fn summarize_ranks_the_article_s_entities() {
 /// Runs alam with its standard output closed before it writes (as `| head`
 /// does once it has read enough): the exit code and standard error.
 fn alam_into_closed_pipe(args: &[&str], input: &[u8]) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_alam"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("alam runs");
+    let mut child = spawn_alam(args);
     drop(child.stdout.take());
     child.stdin.take().expect("stdin is piped").write_all(input).expect("stdin accepts the input");
     let output = child.wait_with_output().expect("alam finishes");
