@@ -142,9 +142,21 @@ impl LexiconSources {
         let folded = Normalized::new(name);
         let text = folded.as_str();
         let words: Vec<&str> = tokens::tokenize(text).into_iter().map(|t| &text[t.word]).collect();
-        if !words.is_empty() {
-            self.phrases.push((words.join(" "), flag));
+        if words.is_empty() {
+            return;
         }
+        let phrase = words.join(" ");
+        // American is written أميركي (the Levant's and AFP's spelling) as
+        // often as أمريكي (the Gulf's): a list in one spelling gets both.
+        let other = if phrase.contains("امريك") {
+            Some(phrase.replace("امريك", "اميرك"))
+        } else if phrase.contains("اميرك") {
+            Some(phrase.replace("اميرك", "امريك"))
+        } else {
+            None
+        };
+        self.phrases.extend(other.map(|p| (p, flag)));
+        self.phrases.push((phrase, flag));
     }
 
     /// Adds the Arabic territory names of a CLDR `territories.json`
@@ -621,5 +633,26 @@ mod tests {
         let sentences = read_conll("وبغداد B-LOC\nبغداد B-LOC\nلواشنطن B-LOC\nواشنطن B-LOC\nوليد B-PERS\n").unwrap();
         let known: Vec<String> = known_names(sentences.iter()).into_iter().collect();
         assert_eq!(known, ["بغداد", "واشنطن", "وليد"]);
+    }
+
+    #[test]
+    fn a_list_entry_with_american_in_it_is_known_in_both_spellings() {
+        let mut sources = LexiconSources::default();
+        sources.add("الولايات المتحدة الأمريكية", flag::LOCATION);
+        sources.add("السفارة الأميركية", flag::ORGANISATION);
+        let lexicon = sources.build([].iter());
+        let phrase = |text: &str| {
+            let folded = Normalized::new(text);
+            lexicon.get(hash_phrase(folded.as_str().split(' ')))
+        };
+        for (text, bit) in [
+            ("الولايات المتحدة الأمريكية", flag::LOCATION),
+            ("الولايات المتحدة الأميركية", flag::LOCATION),
+            ("السفارة الأميركية", flag::ORGANISATION),
+            ("السفارة الأمريكية", flag::ORGANISATION),
+        ] {
+            assert_eq!(phrase(text) & bit, bit, "{text}");
+        }
+        assert_eq!(phrase("الولايات المتحدة الأمركية") & flag::LOCATION, 0);
     }
 }
