@@ -21,7 +21,7 @@ function articleWithTag() {
 
 /** Paragraphs the project wrote, with links, bold and spans inside and around names. */
 const PARAGRAPHS = [
-  'أعلنت وزيرة الموارد المائية <a href="#p">سلمى</a> <b>الجبوري</b> خطة جديدة لمدينة <a href="#b">البصرة</a>.',
+  'أعلنت وزيرة الموارد المائية <a href="#p">هدى</a> <b>الجبوري</b> خطة جديدة لمدينة <a href="#b">البصرة</a>.',
   'وقال الوزير كريم الساعدي إن <span class="org">البنك الدولي</span> سيموّل مختبرات في الموصل وأربيل.',
   'وتشارك <strong>منظمة الصحة</strong> <em>العالمية</em> في المشروع إلى جانب وفد من عمّان وبيروت.',
   'ويزور الرئيس يوسف المصري القاهرة ثم واشنطن لبحث القرض مع صندوق النقد الدولي.',
@@ -101,7 +101,7 @@ const ARTICLE_EXPECTED = [
   ['LOC', 'بغداد'], // byline
   ['PER', 'ريم الحسيني'],
   ['LOC', 'البصرة'], // figure caption
-  ['PER', 'سلمى الجبوري'], // <a>سلمى</a> <b>الجبوري</b>
+  ['PER', 'هدى الجبوري'], // <a>هدى</a> <b>الجبوري</b>
   ['DATE', 'يوم الأحد'],
   ['LOC', 'البصرة'],
   ['LOC', 'بغداد'],
@@ -156,7 +156,7 @@ test('highlight(): exact names and types, the page untouched, its links still wo
       entities: entities.map(({ range, ...entity }) => ({ ...entity, rangeText: range.toString() })),
       // The name split over <a> and <b> is one Range from the link's text to the bold text.
       split: (() => {
-        const { range } = entities.find((e) => e.text === 'سلمى الجبوري');
+        const { range } = entities.find((e) => e.text === 'هدى الجبوري');
         return [range.startContainer.parentNode.localName, range.endContainer.parentNode.localName];
       })(),
     };
@@ -357,14 +357,14 @@ test('the script tag alone highlights, with a tooltip, a panel and keyboard acce
   const box = await page.locator('article b').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForFunction(() => !document.querySelector('[data-alam-widget]').shadowRoot.querySelector('.tooltip').hidden);
-  assert.equal(await tooltip.textContent(), 'شخص · Personسلمى الجبوريوزيرة الموارد المائية العراقيةذُكر مرة واحدة · 1 mention');
+  assert.equal(await tooltip.textContent(), 'شخص · Personهدى الجبوريوزيرة الموارد المائية العراقيةذُكر مرة واحدة · 1 mention');
   await page.mouse.move(2, 2);
   await page.waitForFunction(() => document.querySelector('[data-alam-widget]').shadowRoot.querySelector('.tooltip').hidden);
 
   // Keyboard focus on the link inside the name shows and announces it.
   await page.focus('a.person');
   assert.equal(await tooltip.isVisible(), true);
-  assert.match(await page.locator('[data-alam-widget] [aria-live]').textContent(), /^شخص \(Person\): سلمى الجبوري/);
+  assert.match(await page.locator('[data-alam-widget] [aria-live]').textContent(), /^شخص \(Person\): هدى الجبوري/);
 
   // The panel lists types with counts; choosing an entry steps through its mentions.
   const toggle = page.locator('[data-alam-widget] .toggle');
@@ -377,7 +377,7 @@ test('the script tag alone highlights, with a tooltip, a panel and keyboard acce
   assert.equal(await basra.locator('.count').textContent(), '3');
   // One row per person with the roles the article gives them.
   const people = page.locator('[data-alam-widget] .panel section', { hasText: 'Person' });
-  assert.deepEqual(await people.locator('button').allTextContents(), ['ريم الحسيني1', 'سلمى الجبوريوزيرة الموارد المائية العراقية1', 'كريم الساعديالوزير1']);
+  assert.deepEqual(await people.locator('button').allTextContents(), ['ريم الحسيني1', 'هدى الجبوريوزيرة الموارد المائية العراقية1', 'كريم الساعديالوزير1']);
   const focused = () => page.evaluate(() => [...CSS.highlights.get('alam-focus')][0].toString());
   await basra.click();
   assert.equal(await focused(), 'البصرة');
@@ -450,7 +450,7 @@ test('without CSS.highlights, whole words are wrapped and remove() puts back the
     ['LOC', 'بغداد'],
     ['PER', 'ريم الحسيني'],
     ['LOC', 'البصرة'],
-    ['PER', 'سلمى'],
+    ['PER', 'هدى'],
     ['PER', 'الجبوري'],
   ]);
   // The entities and their Ranges are still the exact spans.
