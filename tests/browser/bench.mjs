@@ -60,7 +60,12 @@ function dictionary() {
   return entries;
 }
 
-/** A page with alam.js loaded and warmed up: the first calls run in the baseline compiler's code, until V8 has optimised the wasm. */
+/**
+ * A page with alam.js loaded and warmed up: the first calls run in the
+ * baseline compiler's code until V8 has optimised the wasm, which on this
+ * 2-core machine takes some 200,000 tokens (20 calls were too few: the
+ * timed passes then ran partly unoptimised, at 0.6-0.7 of the speed).
+ */
 async function freshPage(browser, origin) {
   const page = await browser.newPage();
   await page.goto(`${origin}/fixtures/article.html`);
@@ -69,7 +74,7 @@ async function freshPage(browser, origin) {
     await window.alam.init();
     // The glue returns the instance it already has: its exports include the memory.
     window.wasmMemory = (await (await import('/pkg/alam.js')).default()).memory;
-    for (let i = 0; i < 20; i += 1) window.alam.extract(sample);
+    for (let i = 0; i < 250; i += 1) window.alam.extract(sample);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }, sampleArticle);
   return page;
