@@ -64,7 +64,7 @@ function dictionary() {
  * A page with alam.js loaded and warmed up: the first calls run in the
  * baseline compiler's code until V8 has optimised the wasm, which on this
  * 2-core machine takes some 200,000 tokens (20 calls were too few: the
- * timed passes then ran partly unoptimised, at 0.6-0.7 of the speed).
+ * timed passes then ran partly unoptimised, at 0.6-0.8 of the speed).
  */
 async function freshPage(browser, origin) {
   const page = await browser.newPage();
