@@ -78,10 +78,8 @@ pub mod flag {
     pub const NAME_LISTS: u16 = GIVEN_NAME | FAMILY_NAME | TRANSLITERATED | CITY;
     /// The lists of names of persons.
     pub const PERSON_LISTS: u16 = PERSON | GIVEN_NAME | FAMILY_NAME | TRANSLITERATED;
-    /// Every list of names.
+    /// Every list of names; entries of several words carry these bits only.
     pub const NAMES: u16 = PERSON_LISTS | LOCATION | ORGANISATION | COUNTRY | CITY;
-    /// The bits that entries of several words carry: the names'.
-    pub const PHRASE: u16 = NAMES;
     /// The cue words.
     pub const CUES: u16 = TITLE | ORG_HEAD | LOC_HEAD | SPEECH;
 }
@@ -410,8 +408,8 @@ fn analyse_forms<'w>(forms: impl ExactSizeIterator<Item = (&'w str, TokenKind, u
                 hash = combine(hash, infos[end - 1].word);
             }
             let flags = lexicon.get(hash);
-            if flags & flag::PHRASE != 0 {
-                matched = (end, flags & flag::PHRASE);
+            if flags & flag::NAMES != 0 {
+                matched = (end, flags & flag::NAMES);
             }
             if flags & flag::PREFIX == 0 {
                 break;

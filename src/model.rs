@@ -653,7 +653,7 @@ fn consistent_labels(found: &mut [(Range<usize>, Label)], tokens: &[TokenInfo]) 
 fn listed_organisations(found: &mut Vec<(Range<usize>, Label)>, tokens: &[TokenInfo]) {
     let mut start = 0;
     while start < tokens.len() {
-        if tokens[start].phrase_begin() & flag::PHRASE != flag::ORGANISATION {
+        if tokens[start].phrase_begin() & flag::NAMES != flag::ORGANISATION {
             start += 1;
             continue;
         }

@@ -171,10 +171,10 @@ def main() -> None:
             raise SystemExit(f"wordfreq: unknown list format {bins[0]}")
         ranked = [(word, k) for k, words in enumerate(bins[1:]) for word in words if is_arabic(word)]
         unknown = unknown_to_hunspell([word for word, _ in ranked])
-        frequencies = [f"{word}\t{k}\t{int(word not in unknown)}" for word, k in ranked]
+        spelled = [int(word not in unknown) for word, _ in ranked]
+        frequencies = [f"{word}\t{k}\t{known}" for (word, k), known in zip(ranked, spelled)]
         (out / "frequencies.txt").write_text("".join(f + "\n" for f in frequencies), encoding="utf-8")
-        print(f"frequencies.txt: {len(frequencies)} words, {len(ranked) - len(unknown & {w for w, _ in ranked})} "
-              "known to the spelling dictionary")
+        print(f"frequencies.txt: {len(frequencies)} words, {sum(spelled)} known to the spelling dictionary")
 
 
 if __name__ == "__main__":
