@@ -74,12 +74,15 @@ pub mod flag {
     pub const FAMILY_NAME: u16 = 1 << 11;
     pub const TRANSLITERATED: u16 = 1 << 12;
     pub const CITY: u16 = 1 << 13;
+    /// Sports clubs (`training/clubs.txt`): many are named after their
+    /// cities (`هامبورغ`) or with common words (`الاتحاد`).
+    pub const CLUB: u16 = 1 << 14;
     /// The lists that `training/lexicons.py` writes, which hold common words too.
-    pub const NAME_LISTS: u16 = GIVEN_NAME | FAMILY_NAME | TRANSLITERATED | CITY;
+    pub const NAME_LISTS: u16 = GIVEN_NAME | FAMILY_NAME | TRANSLITERATED | CITY | CLUB;
     /// The lists of names of persons.
     pub const PERSON_LISTS: u16 = PERSON | GIVEN_NAME | FAMILY_NAME | TRANSLITERATED;
     /// Every list of names; entries of several words carry these bits only.
-    pub const NAMES: u16 = PERSON_LISTS | LOCATION | ORGANISATION | COUNTRY | CITY;
+    pub const NAMES: u16 = PERSON_LISTS | LOCATION | ORGANISATION | COUNTRY | CITY | CLUB;
     /// The cue words.
     pub const CUES: u16 = TITLE | ORG_HEAD | LOC_HEAD | SPEECH;
 }

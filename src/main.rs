@@ -207,6 +207,7 @@ fn train(args: &[&str]) -> Result<(), String> {
                     ("territories.txt", flag::COUNTRY),
                     ("cities.txt", flag::CITY),
                     ("organisations.txt", flag::ORGANISATION),
+                    ("clubs.txt", flag::CLUB),
                 ] {
                     sources.add_list(&read(&format!("{value}/{file}"))?, flag);
                 }

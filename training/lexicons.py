@@ -17,8 +17,8 @@ Sources, all from package registries and all with licences that allow reuse:
   2006-2008), read through Debian's hunspell: which of wordfreq's words a
   spelling dictionary knows. It is installed with apt-get where missing.
 
-It also copies `training/organisations.txt`, the project's own list of
-well-known organisations, beside them.
+It also copies the project's own lists beside them: `training/organisations.txt`
+(well-known organisations) and `training/clubs.txt` (sports clubs).
 
 Usage: python3 training/lexicons.py OUT_DIR   (e.g. target/lexicons)
 """
@@ -159,8 +159,9 @@ def main() -> None:
         cities += [name.strip() for place in places.values() if place["population"] >= 100_000
                    for name in place.get("alternatenames", []) if arabic.match(name.strip())]
         write(out, "cities.txt", cities)
-        own = pathlib.Path(__file__).with_name("organisations.txt")
-        (out / "organisations.txt").write_text(own.read_text(encoding="utf-8"), encoding="utf-8")
+        for name in ["organisations.txt", "clubs.txt"]:
+            own = pathlib.Path(__file__).with_name(name)
+            (out / name).write_text(own.read_text(encoding="utf-8"), encoding="utf-8")
 
         # wordfreq's lists are bins of words by frequency in centibels: the
         # words of bin k occur 10^(-k/100) times per word of text.
