@@ -333,6 +333,18 @@ impl TokenInfo {
         self.phrase_begin
     }
 
+    /// Whether the word is a common one and nobody's name: the spelling
+    /// dictionary knows its stem, which occurs more than about once in
+    /// 300,000 words of general text, and neither a list nor the training
+    /// sentences name anything with it.
+    pub fn is_common_word(&self) -> bool {
+        const COMMON: u8 = 11;
+        self.flags & (flag::NAMES | flag::KNOWN) == 0
+            && self.phrase_begin | self.phrase_inside == 0
+            && spelled(self.stem_frequency) == 1
+            && frequency_class(self.stem_frequency) <= COMMON
+    }
+
     /// The list bits of the list phrases that go on through this token.
     pub fn phrase_inside(&self) -> u16 {
         self.phrase_inside

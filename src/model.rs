@@ -671,12 +671,24 @@ fn listed_organisations(found: &mut Vec<(Range<usize>, Label)>, tokens: &[TokenI
     }
 }
 
+/// A person's name does not end in a common word (`عزت أبو عوف برنامجا`):
+/// the model runs on into it where it has not seen the word in training.
+/// Names of organisations and places do end in common words (`البنك التجاري`).
+fn trim_common_endings(found: &mut [(Range<usize>, Label)], tokens: &[TokenInfo]) {
+    for (range, label) in found.iter_mut() {
+        if *label == Label::PER && range.len() >= 2 && tokens[range.end - 1].is_common_word() {
+            range.end -= 1;
+        }
+    }
+}
+
 impl Recognizer for Model {
     fn recognize(&self, doc: &Document, mentions: &mut Vec<Mention>) {
         let mut tokens = Vec::with_capacity(doc.tokens.len());
         features::analyse_tokens(doc, &self.lexicon, &mut tokens);
         let tagging = self.tag_analysed(tokens);
         let mut found = spans(&tagging.tags);
+        trim_common_endings(&mut found, &tagging.tokens);
         consistent_labels(&mut found, &tagging.tokens);
         listed_organisations(&mut found, &tagging.tokens);
         for (range, label) in found {
@@ -696,6 +708,28 @@ impl Recognizer for Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_of_persons_lose_a_common_last_word() {
+        use features::{hash_word, Frequencies, DICTIONARY_WORD};
+        let class = |word: &str, class: u8| (Frequencies::fingerprint(hash_word(word)), class);
+        let frequencies = Frequencies::new([
+            class("برنامجا", 10 | DICTIONARY_WORD),
+            class("حسني", 10 | DICTIONARY_WORD),
+            class("مقنع", 14 | DICTIONARY_WORD),
+            class("عزت", 12),
+        ]);
+        // حسني is a family name too; مقنع is in the dictionary but rare.
+        let lexicon = Lexicon::new([(hash_word("حسني"), flag::FAMILY_NAME)]).with_frequencies(frequencies);
+        let mut tokens = Vec::new();
+        features::analyse(&["عزت", "برنامجا", "عزت", "حسني", "عزت", "مقنع", "برنامجا"], &lexicon, &mut tokens);
+        let mut found = vec![(0..2, Label::PER), (2..4, Label::PER), (4..6, Label::PER), (6..7, Label::PER)];
+        trim_common_endings(&mut found, &tokens);
+        assert_eq!(found, [(0..1, Label::PER), (2..4, Label::PER), (4..6, Label::PER), (6..7, Label::PER)]);
+        let mut found = vec![(0..2, Label::ORG)];
+        trim_common_endings(&mut found, &tokens);
+        assert_eq!(found, [(0..2, Label::ORG)], "organisations end in common words");
+    }
 
     #[test]
     fn spans_read_stray_inside_tags_as_starts() {
