@@ -23,7 +23,7 @@ pub mod entities;
 pub mod expressions;
 pub mod features;
 pub mod groups;
-pub mod lexicon;
+pub mod dictionary;
 pub mod model;
 mod phrases;
 pub mod quotes;
@@ -137,8 +137,8 @@ impl Extractor {
 
     /// Puts a site's dictionary before every recogniser, so that its entries
     /// win where they overlap what the others find.
-    pub fn with_dictionary(mut self, entries: impl IntoIterator<Item = lexicon::DictionaryEntry>) -> Self {
-        self.recognizers.insert(0, Box::new(lexicon::Lexicon::from_dictionary(entries)));
+    pub fn with_dictionary(mut self, entries: impl IntoIterator<Item = dictionary::DictionaryEntry>) -> Self {
+        self.recognizers.insert(0, Box::new(dictionary::Dictionary::from_entries(entries)));
         self
     }
 

@@ -67,7 +67,7 @@ impl Tagger {
             }
         };
         if let Some(path) = once("--dictionary")? {
-            let entries: Vec<alam::lexicon::DictionaryEntry> =
+            let entries: Vec<alam::dictionary::DictionaryEntry> =
                 serde_json::from_str(&read(path)?).map_err(|e| format!("{path}: {e}"))?;
             extractor = extractor.with_dictionary(entries);
         }
@@ -180,7 +180,7 @@ fn train(args: &[&str]) -> Result<(), String> {
     }
     let mut out = "models/alam.model";
     let mut settings = alam::train::Options::default();
-    let mut sources = alam::train::LexiconSources::default();
+    let mut sources = alam::train::VocabularySources::default();
     sources.add_cues();
     for (name, value) in options {
         match name {
@@ -223,10 +223,10 @@ fn train(args: &[&str]) -> Result<(), String> {
     let bytes = model.to_bytes();
     std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!(
-        "alam: trained on {} sentences; {} features, {} lexicon entries; wrote {out} ({} bytes)",
+        "alam: trained on {} sentences; {} features, {} vocabulary entries; wrote {out} ({} bytes)",
         sentences.len(),
         model.feature_count(),
-        model.lexicon().len(),
+        model.vocabulary().len(),
         bytes.len()
     );
     Ok(())
@@ -244,13 +244,13 @@ fn eval(args: &[&str]) -> Result<(), String> {
     let model = alam::Model::from_bytes(&model_bytes).map_err(|e| e.to_string())?;
     let extractor = alam::Extractor::from_model_bytes(&model_bytes).map_err(|e| e.to_string())?;
     let seen_files: Vec<&str> = options.iter().filter(|(name, _)| *name == "--seen").map(|&(_, path)| path).collect();
-    let seen = alam::train::mention_keys(&read_sentences(&seen_files)?, model.lexicon());
+    let seen = alam::train::mention_keys(&read_sentences(&seen_files)?, model.vocabulary());
     let sentences = read_sentences(&[file])?;
-    let table = alam::train::evaluate(&extractor, &sentences, &seen, model.lexicon());
+    let table = alam::train::evaluate(&extractor, &sentences, &seen, model.vocabulary());
     // The table scores what `alam tag` gives, where an amount's currency word
     // (MISC in ANERcorp) is part of MONEY; the model's names alone, for comparison:
     let names = alam::Extractor::with_recognizers(vec![Box::new(model.clone())]);
-    let alone = alam::train::evaluate(&names, &sentences, &seen, model.lexicon()).micro();
+    let alone = alam::train::evaluate(&names, &sentences, &seen, model.vocabulary()).micro();
     let report = format!(
         "{table}names alone, before expressions take precedence: precision {:.2}, recall {:.2}, F1 {:.2}\n",
         alone.precision(),

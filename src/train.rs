@@ -1,5 +1,5 @@
 //! Training and evaluation (the `train` feature; the wasm never includes it):
-//! CoNLL files in, an averaged structured perceptron, the lexicon the
+//! CoNLL files in, an averaged structured perceptron, the vocabulary the
 //! features read, and conlleval-style scores.
 //!
 //! Sentences are read into [`Document`]s of their tokens joined by spaces, so
@@ -7,7 +7,7 @@
 //! takes the tag of the CoNLL token it comes from.
 
 use crate::cues;
-use crate::features::{self, flag, hash_phrase, hash_word, Lexicon};
+use crate::features::{self, flag, hash_phrase, hash_word, Vocabulary};
 use crate::model::{self, Codebook, Model, TAGS, TYPES};
 use crate::text::Normalized;
 use crate::tokens;
@@ -94,16 +94,16 @@ impl Sentence {
     }
 }
 
-/// The sources of the lexicon that the features read.
+/// The sources of the vocabulary that the features read.
 #[derive(Default)]
-pub struct LexiconSources {
+pub struct VocabularySources {
     /// (folded phrase, flag) from gazetteers and name lists.
     phrases: Vec<(String, u16)>,
     /// (fingerprint of the folded word, frequency class) from a frequency list.
     frequencies: Vec<(u32, u8)>,
 }
 
-impl LexiconSources {
+impl VocabularySources {
     /// Adds one name per line (`=` separator lines are skipped) with `flag`.
     pub fn add_list(&mut self, text: &str, flag: u16) {
         for line in text.lines() {
@@ -195,11 +195,11 @@ impl LexiconSources {
         }
     }
 
-    /// The lexicon: every list entry and its prefixes; every word of the
+    /// The vocabulary: every list entry and its prefixes; every word of the
     /// lists and every name the sentences tag is known as written (see
     /// [`known_names`]), and so are common words that would otherwise lose
     /// a first letter to a known name (`لدينا` is not ل + دينا).
-    pub fn build<'a>(&self, sentences: impl Iterator<Item = &'a Sentence> + Clone) -> Lexicon {
+    pub fn build<'a>(&self, sentences: impl Iterator<Item = &'a Sentence> + Clone) -> Vocabulary {
         let mut entries: Vec<(u32, u16)> = Vec::new();
         let mut known: BTreeSet<String> = known_names(sentences.clone());
         let common = common_words(sentences);
@@ -226,7 +226,7 @@ impl LexiconSources {
             .map(String::as_str)
             .collect();
         entries.extend(known.iter().map(|w| w.as_str()).chain(split_wrongly).map(|w| (hash_word(w), flag::KNOWN)));
-        Lexicon::new(entries).with_frequencies(features::Frequencies::new(self.frequencies.iter().copied()))
+        Vocabulary::new(entries).with_frequencies(features::Frequencies::new(self.frequencies.iter().copied()))
     }
 }
 
@@ -335,14 +335,14 @@ impl XorShift {
 }
 
 /// Trains an averaged structured perceptron on the sentences.
-pub fn train(sentences: &[Sentence], sources: &LexiconSources, options: &Options) -> Model {
+pub fn train(sentences: &[Sentence], sources: &VocabularySources, options: &Options) -> Model {
     // Which words are known as written decides where stems start, and the
     // names of the training data are known: a block of sentences is read
     // with the names of the other blocks only, as unseen text will be.
     // (Without this, a CRF trained on these features lost 7 points of dev
     // F1; the perceptron with dropout is robust to it either way.)
     let fold = |i: usize| i * FOLDS / sentences.len().max(1);
-    let folds: Vec<Lexicon> = (0..FOLDS)
+    let folds: Vec<Vocabulary> = (0..FOLDS)
         .map(|k| sources.build(sentences.iter().enumerate().filter(move |&(i, _)| fold(i) != k).map(|(_, s)| s)))
         .collect();
     // Features of every sentence, then dense ids for the frequent ones.
@@ -458,7 +458,7 @@ fn perceptron(encoded: &[Encoded], features: usize, options: &Options, seed: u64
 
 /// Weights in codes of a log-spaced codebook whose top level is the largest
 /// weight; weights below its lowest level are dropped.
-fn quantise(lexicon: Lexicon, keys: &[u32], averaged: &[[f32; TAGS]]) -> Model {
+fn quantise(vocabulary: Vocabulary, keys: &[u32], averaged: &[[f32; TAGS]]) -> Model {
     let top = averaged.iter().flatten().fold(0.0f32, |m, w| m.max(w.abs())).max(f32::MIN_POSITIVE);
     // The integer unit: the largest weight becomes `TOP`.
     const TOP: i16 = 16_000;
@@ -474,7 +474,7 @@ fn quantise(lexicon: Lexicon, keys: &[u32], averaged: &[[f32; TAGS]]) -> Model {
         .filter(|(_, w)| w.iter().any(|x| x.abs() >= PRUNED_BELOW * top))
         .map(|(&k, w)| (k, w.map(code)))
         .collect();
-    Model::new(lexicon, codebook, start, transitions, weights)
+    Model::new(vocabulary, codebook, start, transitions, weights)
 }
 
 /// The ratio of the largest to the smallest weight kept.
@@ -542,24 +542,24 @@ impl Evaluation {
 
 /// The words of a mention, without the proclitics of the first, as the key
 /// that tells mentions seen in training from the rest.
-fn mention_key(words: &[String], lexicon: &Lexicon) -> String {
+fn mention_key(words: &[String], vocabulary: &Vocabulary) -> String {
     let mut key = words.join(" ");
-    let cut = tokens::proclitic_length(&words[0], |s| lexicon.is_known(s));
+    let cut = tokens::proclitic_length(&words[0], |s| vocabulary.is_known(s));
     key.drain(..cut);
     key
 }
 
 /// The mention keys of training sentences.
-pub fn mention_keys(sentences: &[Sentence], lexicon: &Lexicon) -> HashSet<String> {
+pub fn mention_keys(sentences: &[Sentence], vocabulary: &Vocabulary) -> HashSet<String> {
     sentences
         .iter()
-        .flat_map(|s| model::spans(&s.conll_tags).into_iter().map(|(r, _)| mention_key(&s.conll_words[r], lexicon)))
+        .flat_map(|s| model::spans(&s.conll_tags).into_iter().map(|(r, _)| mention_key(&s.conll_words[r], vocabulary)))
         .collect()
 }
 
 /// Runs `extractor` on each sentence and scores its PER, LOC, ORG and MISC
 /// finds against the gold tags.
-pub fn evaluate(extractor: &Extractor, sentences: &[Sentence], seen: &HashSet<String>, lexicon: &Lexicon) -> Evaluation {
+pub fn evaluate(extractor: &Extractor, sentences: &[Sentence], seen: &HashSet<String>, vocabulary: &Vocabulary) -> Evaluation {
     let mut evaluation = Evaluation::default();
     for label in TYPES {
         evaluation.by_type.insert(label, Counts::default());
@@ -587,7 +587,7 @@ pub fn evaluate(extractor: &Extractor, sentences: &[Sentence], seen: &HashSet<St
         for (range, label) in gold {
             evaluation.by_type.get_mut(&label).expect("a type").gold += 1;
             let hit = found.contains(&(range.clone(), label)) as usize;
-            let bucket = if seen.contains(&mention_key(&sentence.conll_words[range], lexicon)) {
+            let bucket = if seen.contains(&mention_key(&sentence.conll_words[range], vocabulary)) {
                 &mut evaluation.seen
             } else {
                 &mut evaluation.unseen
@@ -647,13 +647,13 @@ mod tests {
 
     #[test]
     fn a_list_entry_with_american_in_it_is_known_in_both_spellings() {
-        let mut sources = LexiconSources::default();
+        let mut sources = VocabularySources::default();
         sources.add("الولايات المتحدة الأمريكية", flag::LOCATION);
         sources.add("السفارة الأميركية", flag::ORGANISATION);
-        let lexicon = sources.build([].iter());
+        let vocabulary = sources.build([].iter());
         let phrase = |text: &str| {
             let folded = Normalized::new(text);
-            lexicon.get(hash_phrase(folded.as_str().split(' ')))
+            vocabulary.get(hash_phrase(folded.as_str().split(' ')))
         };
         for (text, bit) in [
             ("الولايات المتحدة الأمريكية", flag::LOCATION),

@@ -1,7 +1,7 @@
 //! The WebAssembly binding: a thin shell that hands JavaScript strings to the
 //! core and its results back as JSON, which `www/alam.js` parses.
 
-use crate::lexicon::DictionaryEntry;
+use crate::dictionary::DictionaryEntry;
 use crate::ExtractOptions;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;

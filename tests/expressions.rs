@@ -1,6 +1,6 @@
 //! Expressions in the result: JSON shape, precedence over names, document dates.
 
-use alam::lexicon::Lexicon;
+use alam::dictionary::Dictionary;
 use alam::{expressions::Expressions, ExtractOptions, Extractor, Label};
 
 #[test]
@@ -28,7 +28,7 @@ fn values_and_details_appear_only_where_present() {
 
 #[test]
 fn an_expression_wins_over_a_name_it_overlaps() {
-    let mut names = Lexicon::new();
+    let mut names = Dictionary::new();
     names.insert("دولار", Label::MISC);
     names.insert("آذار", Label::MISC);
     names.insert("الدولار", Label::MISC);

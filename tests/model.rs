@@ -3,7 +3,7 @@
 //! `../shared/data/`, never copied into the repository.
 
 use alam::model::{Model, ModelError};
-use alam::train::{self, LexiconSources, Options, Sentence};
+use alam::train::{self, VocabularySources, Options, Sentence};
 use alam::{Extractor, Label};
 use std::collections::HashSet;
 
@@ -19,7 +19,7 @@ fn slice(n: usize) -> Vec<Sentence> {
 }
 
 fn train_slice(sentences: &[Sentence]) -> Model {
-    let mut sources = LexiconSources::default();
+    let mut sources = VocabularySources::default();
     sources.add_cues();
     sources.add_list(&read("../shared/data/anergazet/AlignedLocGazetteer.txt"), alam::features::flag::LOCATION);
     // A few lines of the frequency list that `training/lexicons.py` writes.
@@ -36,7 +36,7 @@ fn training_on_a_slice_is_deterministic_and_learns() {
 
     let extractor = Extractor::from_model_bytes(&first).unwrap();
     let model = Model::from_bytes(&first).unwrap();
-    let scores = train::evaluate(&extractor, &sentences, &HashSet::new(), model.lexicon());
+    let scores = train::evaluate(&extractor, &sentences, &HashSet::new(), model.vocabulary());
     let micro = scores.micro();
     assert!(micro.gold > 500, "the slice has names to learn");
     assert!(micro.f1() > 85.0, "F1 on the training slice is only {:.1}\n{scores}", micro.f1());
@@ -44,7 +44,7 @@ fn training_on_a_slice_is_deterministic_and_learns() {
 
 #[test]
 fn a_frequency_list_with_a_bad_line_is_refused_by_line() {
-    let mut sources = LexiconSources::default();
+    let mut sources = VocabularySources::default();
     assert_eq!(sources.add_frequencies("في\t146\nمن 150\n"), Err("line 2: no tab".to_string()));
     assert_eq!(sources.add_frequencies("في\tmany\n"), Err("line 1: not a number".to_string()));
     assert_eq!(sources.add_frequencies("في\t146\t1\nبغداد\t406\tyes\n"), Err("line 2: yes is neither 0 nor 1".to_string()));

@@ -10,7 +10,7 @@
 //! | label count, then each label as u8 length + ASCII | |
 //! | codebook: the magnitudes of weight codes 1..=127, increasing | i16 each |
 //! | start weights, then transition weights from row tag to column tag | i32 each |
-//! | lexicon entry count, then `(hash u32, flags u16)` sorted by hash | |
+//! | vocabulary entry count, then `(hash u32, flags u16)` sorted by hash | |
 //! | frequency list length, then word fingerprints as LEB128 deltas (strictly increasing, below 2^24), then one class byte each | |
 //! | feature count, then hashes as LEB128 deltas (strictly increasing) | |
 //! | per feature: u16 mask of tags with a weight, then one i8 code per set bit | |
@@ -26,7 +26,7 @@ use super::codebook::Codebook;
 use super::tags::{TAGS, TAG_NAMES};
 use super::weights::FeatureTable;
 use super::Model;
-use crate::features::{self, Lexicon};
+use crate::features::{self, Vocabulary};
 use std::fmt;
 
 /// Why model bytes were refused.
@@ -74,13 +74,13 @@ impl Model {
         for w in self.start.iter().chain(self.transitions.iter().flatten()) {
             out.extend_from_slice(&w.to_le_bytes());
         }
-        let entries = self.lexicon.entries();
+        let entries = self.vocabulary.entries();
         out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
         for (key, flags) in entries {
             out.extend_from_slice(&key.to_le_bytes());
             out.extend_from_slice(&flags.to_le_bytes());
         }
-        let entries = self.lexicon.frequencies().entries();
+        let entries = self.vocabulary.frequencies().entries();
         out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
         let mut previous = 0;
         for &(fingerprint, _) in &entries {
@@ -151,7 +151,7 @@ impl Model {
         for _ in 0..count {
             let key = r.u32()?;
             if entries.last().is_some_and(|&(last, _)| last >= key) || key == 0 {
-                return Err(ModelError::Invalid("lexicon hashes are not strictly increasing"));
+                return Err(ModelError::Invalid("vocabulary hashes are not strictly increasing"));
             }
             entries.push((key, r.u16()?));
         }
@@ -168,7 +168,7 @@ impl Model {
             fingerprints.push(fingerprint);
         }
         let classes = r.take(count)?;
-        let lexicon = Lexicon::new(entries).with_frequencies(features::Frequencies::new(fingerprints.into_iter().zip(classes.iter().copied())));
+        let vocabulary = Vocabulary::new(entries).with_frequencies(features::Frequencies::new(fingerprints.into_iter().zip(classes.iter().copied())));
 
         // Each feature takes at least one byte of key and two of mask.
         let count = r.count(3)?;
@@ -200,7 +200,7 @@ impl Model {
         if r.at != body.len() {
             return Err(ModelError::Invalid("trailing bytes after the features"));
         }
-        Ok(Model { lexicon, codebook, start, transitions, features })
+        Ok(Model { vocabulary, codebook, start, transitions, features })
     }
 }
 
@@ -290,7 +290,7 @@ mod tests {
         let bytes = model.to_bytes();
         let back = Model::from_bytes(&bytes).unwrap();
         assert_eq!(back, model);
-        assert_eq!(back.lexicon().frequencies().len(), 3);
+        assert_eq!(back.vocabulary().frequencies().len(), 3);
         assert_eq!(back.to_bytes(), bytes);
         let words = ["في", "بغداد", "امس"];
         assert_eq!(back.tag(&words).tags, model.tag(&words).tags);
@@ -309,9 +309,9 @@ mod tests {
             assert!(Model::from_bytes(&damaged).is_err(), "byte {at} flipped");
         }
         // A count beyond the bytes left is refused before anything is allocated.
-        let lexicon_count = MAGIC.len() + 2 + 1 + TAG_NAMES.iter().map(|n| 1 + n.len()).sum::<usize>() + 127 * 2 + (TAGS + TAGS * TAGS) * 4;
+        let vocabulary_count = MAGIC.len() + 2 + 1 + TAG_NAMES.iter().map(|n| 1 + n.len()).sum::<usize>() + 127 * 2 + (TAGS + TAGS * TAGS) * 4;
         let mut huge = bytes.clone();
-        huge[lexicon_count..lexicon_count + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        huge[vocabulary_count..vocabulary_count + 4].copy_from_slice(&u32::MAX.to_le_bytes());
         let body = huge.len() - 4;
         let sum = features::hash_bytes(&huge[..body]).to_le_bytes();
         huge[body..].copy_from_slice(&sum);

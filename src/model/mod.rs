@@ -16,15 +16,15 @@ pub use format::{ModelError, VERSION};
 pub use tags::{begin, spans, type_of, OUTSIDE, TAGS, TYPES};
 pub use viterbi::viterbi;
 
-use crate::features::{self, Lexicon, TokenInfo};
+use crate::features::{self, Vocabulary, TokenInfo};
 use crate::{Document, Mention, Recognizer};
 use weights::FeatureTable;
 
-/// A trained model: lexicon, feature weights and tag transitions, integers
+/// A trained model: vocabulary, feature weights and tag transitions, integers
 /// in one unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
-    lexicon: Lexicon,
+    vocabulary: Vocabulary,
     codebook: Codebook,
     start: [i32; TAGS],
     transitions: [[i32; TAGS]; TAGS],
@@ -40,7 +40,7 @@ pub struct Tagging {
 impl Model {
     /// A model from feature weights as codes of `codebook`.
     pub fn new(
-        lexicon: Lexicon,
+        vocabulary: Vocabulary,
         codebook: Codebook,
         start: [i32; TAGS],
         transitions: [[i32; TAGS]; TAGS],
@@ -53,11 +53,11 @@ impl Model {
         for (key, w) in weights {
             features.insert(features::nonzero(key), w.map(|c| codebook.value(c)));
         }
-        Model { lexicon, codebook, start, transitions, features }
+        Model { vocabulary, codebook, start, transitions, features }
     }
 
-    pub fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
     }
 
     /// How many features carry weights.
@@ -68,7 +68,7 @@ impl Model {
     /// Tags folded words (a sentence or a whole document).
     pub fn tag(&self, words: &[&str]) -> Tagging {
         let mut tokens = Vec::with_capacity(words.len());
-        features::analyse(words, &self.lexicon, &mut tokens);
+        features::analyse(words, &self.vocabulary, &mut tokens);
         self.tag_analysed(tokens)
     }
 
@@ -114,7 +114,7 @@ impl Model {
 impl Recognizer for Model {
     fn recognize(&self, doc: &Document, mentions: &mut Vec<Mention>) {
         let mut tokens = Vec::with_capacity(doc.tokens.len());
-        features::analyse_tokens(doc, &self.lexicon, &mut tokens);
+        features::analyse_tokens(doc, &self.vocabulary, &mut tokens);
         let tagging = self.tag_analysed(tokens);
         let mut found = spans(&tagging.tags);
         rules::trim_common_endings(&mut found, &tagging.tokens);
@@ -143,10 +143,10 @@ pub(crate) mod tests {
         let frequencies = features::Frequencies::new(
             [("في", 3), ("بغداد", 8), ("امس", 7)].map(|(word, class)| (features::Frequencies::fingerprint(features::hash_word(word)), class)),
         );
-        let lexicon = Lexicon::new([(features::hash_word("بغداد"), features::flag::KNOWN | features::flag::LOCATION)]).with_frequencies(frequencies);
+        let vocabulary = Vocabulary::new([(features::hash_word("بغداد"), features::flag::KNOWN | features::flag::LOCATION)]).with_frequencies(frequencies);
         let mut weights = Vec::new();
         let mut infos = Vec::new();
-        features::analyse(&["في", "بغداد"], &lexicon, &mut infos);
+        features::analyse(&["في", "بغداد"], &vocabulary, &mut infos);
         let mut keys = Vec::new();
         features::features(&infos, 1, &mut keys);
         for &key in &keys {
@@ -155,7 +155,7 @@ pub(crate) mod tests {
             w[0] = -1;
             weights.push((key, w));
         }
-        Model::new(lexicon, Codebook::log_spaced(1000, 100.0), [0; TAGS], [[0; TAGS]; TAGS], weights)
+        Model::new(vocabulary, Codebook::log_spaced(1000, 100.0), [0; TAGS], [[0; TAGS]; TAGS], weights)
     }
 
     #[test]

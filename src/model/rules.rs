@@ -64,7 +64,7 @@ pub(super) fn trim_common_endings(found: &mut [(Range<usize>, Label)], tokens: &
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::Lexicon;
+    use crate::features::Vocabulary;
 
     #[test]
     fn names_of_persons_lose_a_common_last_word() {
@@ -77,9 +77,9 @@ mod tests {
             class("عزت", 12),
         ]);
         // حسني is a family name too; مقنع is in the dictionary but rare.
-        let lexicon = Lexicon::new([(hash_word("حسني"), flag::FAMILY_NAME)]).with_frequencies(frequencies);
+        let vocabulary = Vocabulary::new([(hash_word("حسني"), flag::FAMILY_NAME)]).with_frequencies(frequencies);
         let mut tokens = Vec::new();
-        features::analyse(&["عزت", "برنامجا", "عزت", "حسني", "عزت", "مقنع", "برنامجا"], &lexicon, &mut tokens);
+        features::analyse(&["عزت", "برنامجا", "عزت", "حسني", "عزت", "مقنع", "برنامجا"], &vocabulary, &mut tokens);
         let mut found = vec![(0..2, Label::PER), (2..4, Label::PER), (4..6, Label::PER), (6..7, Label::PER)];
         trim_common_endings(&mut found, &tokens);
         assert_eq!(found, [(0..1, Label::PER), (2..4, Label::PER), (4..6, Label::PER), (6..7, Label::PER)]);
@@ -90,9 +90,9 @@ mod tests {
 
     #[test]
     fn a_name_keeps_the_type_most_of_its_mentions_have() {
-        let lexicon = Lexicon::new([]);
+        let vocabulary = Vocabulary::new([]);
         let mut tokens = Vec::new();
-        features::analyse(&["اوستن", "في", "اوستن", "و", "اوستن", "باريس", "باريس"], &lexicon, &mut tokens);
+        features::analyse(&["اوستن", "في", "اوستن", "و", "اوستن", "باريس", "باريس"], &vocabulary, &mut tokens);
         let mut found = vec![(0..1, Label::PER), (2..3, Label::ORG), (4..5, Label::PER), (5..6, Label::LOC), (6..7, Label::PER)];
         consistent_labels(&mut found, &tokens);
         let labels: Vec<Label> = found.iter().map(|(_, l)| *l).collect();
@@ -102,13 +102,13 @@ mod tests {
     #[test]
     fn a_listed_organisation_is_taken_whole_unless_the_model_found_one_in_it() {
         use features::{flag, hash_phrase, hash_word};
-        let lexicon = Lexicon::new([
+        let vocabulary = Vocabulary::new([
             (hash_word("فيلق"), flag::PREFIX),
             (hash_phrase(["فيلق", "القدس"]), flag::ORGANISATION),
             (hash_word("القدس"), flag::LOCATION),
         ]);
         let mut tokens = Vec::new();
-        features::analyse(&["قائد", "فيلق", "القدس", "في", "القدس"], &lexicon, &mut tokens);
+        features::analyse(&["قائد", "فيلق", "القدس", "في", "القدس"], &vocabulary, &mut tokens);
         let settle = |mut found: Vec<(Range<usize>, Label)>| {
             listed_organisations(&mut found, &tokens);
             found

@@ -20,7 +20,7 @@ pub struct DictionaryEntry {
     pub url: Option<String>,
 }
 
-/// What a lexicon entry stands for.
+/// What a dictionary entry stands for.
 #[derive(Debug, Clone, PartialEq)]
 struct Meaning {
     label: Label,
@@ -29,27 +29,27 @@ struct Meaning {
 }
 
 /// Phrases and what they stand for, keyed by folded form.
-pub struct Lexicon {
+pub struct Dictionary {
     phrases: Phrases<usize>,
     meanings: Vec<Meaning>,
 }
 
-impl Lexicon {
-    /// An empty lexicon.
+impl Dictionary {
+    /// An empty dictionary.
     pub fn new() -> Self {
-        Lexicon { phrases: Phrases::new([]), meanings: Vec::new() }
+        Dictionary { phrases: Phrases::new([]), meanings: Vec::new() }
     }
 
-    /// A lexicon of a site's own entries.
-    pub fn from_dictionary(entries: impl IntoIterator<Item = DictionaryEntry>) -> Self {
-        let mut lexicon = Lexicon::new();
+    /// A dictionary of a site's own entries.
+    pub fn from_entries(entries: impl IntoIterator<Item = DictionaryEntry>) -> Self {
+        let mut dictionary = Dictionary::new();
         for entry in entries {
-            lexicon.meanings.push(Meaning { label: entry.label, id: entry.id, url: entry.url });
+            dictionary.meanings.push(Meaning { label: entry.label, id: entry.id, url: entry.url });
             for name in &entry.names {
-                lexicon.phrases.insert(name, lexicon.meanings.len() - 1);
+                dictionary.phrases.insert(name, dictionary.meanings.len() - 1);
             }
         }
-        lexicon
+        dictionary
     }
 
     /// Adds a phrase, written in any spelling, with its label.
@@ -89,13 +89,13 @@ impl Lexicon {
     }
 }
 
-impl Default for Lexicon {
+impl Default for Dictionary {
     fn default() -> Self {
-        Lexicon::new()
+        Dictionary::new()
     }
 }
 
-impl Recognizer for Lexicon {
+impl Recognizer for Dictionary {
     fn recognize(&self, doc: &Document, mentions: &mut Vec<Mention>) {
         let mut i = 0;
         while i < doc.tokens.len() {
@@ -116,21 +116,21 @@ impl Recognizer for Lexicon {
 mod tests {
     use super::*;
 
-    fn found(lexicon: &Lexicon, text: &str) -> Vec<(String, Label)> {
+    fn found(dictionary: &Dictionary, text: &str) -> Vec<(String, Label)> {
         let doc = Document::new(text);
         let mut mentions = Vec::new();
-        lexicon.recognize(&doc, &mut mentions);
+        dictionary.recognize(&doc, &mut mentions);
         mentions.into_iter().map(|m| (text[doc.text.original_range(m.span)].to_string(), m.label)).collect()
     }
 
     #[test]
     fn entries_match_through_proclitics_diacritics_and_spelling() {
-        let mut lexicon = Lexicon::new();
-        lexicon.insert("بغداد", Label::LOC);
-        lexicon.insert("واشنطن", Label::LOC);
-        lexicon.insert("العراق", Label::LOC);
-        lexicon.insert("الأمم المتحدة", Label::ORG);
-        let got = found(&lexicon, "وبَغداد لواشنطن للعراق والعراق للأمم المتحدة الامم المتحده");
+        let mut dictionary = Dictionary::new();
+        dictionary.insert("بغداد", Label::LOC);
+        dictionary.insert("واشنطن", Label::LOC);
+        dictionary.insert("العراق", Label::LOC);
+        dictionary.insert("الأمم المتحدة", Label::ORG);
+        let got = found(&dictionary, "وبَغداد لواشنطن للعراق والعراق للأمم المتحدة الامم المتحده");
         assert_eq!(
             got,
             [
@@ -146,7 +146,7 @@ mod tests {
 
     #[test]
     fn dictionary_entries_carry_their_id_and_link() {
-        let lexicon = Lexicon::from_dictionary([DictionaryEntry {
+        let dictionary = Dictionary::from_entries([DictionaryEntry {
             names: vec!["محمد شياع السوداني".into(), "السوداني".into()],
             label: Label::PER,
             id: Some("q-1".into()),
@@ -155,7 +155,7 @@ mod tests {
         let text = "وصرّح محمّد شيّاع السّوداني ثم قال والسوداني";
         let doc = Document::new(text);
         let mut mentions = Vec::new();
-        lexicon.recognize(&doc, &mut mentions);
+        dictionary.recognize(&doc, &mut mentions);
         let got: Vec<_> = mentions
             .iter()
             .map(|m| (&text[doc.text.original_range(m.span.clone())], m.label, m.detail.id.as_deref(), m.detail.url.is_some()))
