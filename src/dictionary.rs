@@ -13,9 +13,12 @@ use serde::Deserialize;
 pub struct DictionaryEntry {
     /// Every written form to find (`["محمد شياع السوداني", "السوداني"]`).
     pub names: Vec<String>,
+    /// What the name is.
     pub label: Label,
+    /// The site's id of the entry, carried by each entity found with it.
     #[serde(default)]
     pub id: Option<String>,
+    /// The site's page about it, carried by each entity found with it.
     #[serde(default)]
     pub url: Option<String>,
 }
@@ -35,14 +38,9 @@ pub struct Dictionary {
 }
 
 impl Dictionary {
-    /// An empty dictionary.
-    pub fn new() -> Self {
-        Dictionary { phrases: Phrases::new([]), meanings: Vec::new() }
-    }
-
     /// A dictionary of a site's own entries.
     pub fn from_entries(entries: impl IntoIterator<Item = DictionaryEntry>) -> Self {
-        let mut dictionary = Dictionary::new();
+        let mut dictionary = Dictionary { phrases: Phrases::new([]), meanings: Vec::new() };
         for entry in entries {
             dictionary.meanings.push(Meaning { label: entry.label, id: entry.id, url: entry.url });
             for name in &entry.names {
@@ -50,19 +48,6 @@ impl Dictionary {
             }
         }
         dictionary
-    }
-
-    /// Adds a phrase, written in any spelling, with its label.
-    pub fn insert(&mut self, phrase: &str, label: Label) {
-        self.insert_meaning(phrase, Meaning { label, id: None, url: None });
-    }
-
-    fn insert_meaning(&mut self, phrase: &str, meaning: Meaning) {
-        // Equal meanings (the names of one entry) share one slot.
-        if self.meanings.last() != Some(&meaning) {
-            self.meanings.push(meaning);
-        }
-        self.phrases.insert(phrase, self.meanings.len() - 1);
     }
 
     /// The longest entry that starts at token `i`: its meaning, the stem start
@@ -89,12 +74,6 @@ impl Dictionary {
     }
 }
 
-impl Default for Dictionary {
-    fn default() -> Self {
-        Dictionary::new()
-    }
-}
-
 impl Recognizer for Dictionary {
     fn recognize(&self, doc: &Document, mentions: &mut Vec<Mention>) {
         let mut i = 0;
@@ -113,8 +92,13 @@ impl Recognizer for Dictionary {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A dictionary of names with labels and no ids.
+    pub(crate) fn named(names: &[(&str, Label)]) -> Dictionary {
+        Dictionary::from_entries(names.iter().map(|&(name, label)| DictionaryEntry { names: vec![name.to_string()], label, id: None, url: None }))
+    }
 
     fn found(dictionary: &Dictionary, text: &str) -> Vec<(String, Label)> {
         let doc = Document::new(text);
@@ -125,11 +109,7 @@ mod tests {
 
     #[test]
     fn entries_match_through_proclitics_diacritics_and_spelling() {
-        let mut dictionary = Dictionary::new();
-        dictionary.insert("بغداد", Label::LOC);
-        dictionary.insert("واشنطن", Label::LOC);
-        dictionary.insert("العراق", Label::LOC);
-        dictionary.insert("الأمم المتحدة", Label::ORG);
+        let dictionary = named(&[("بغداد", Label::LOC), ("واشنطن", Label::LOC), ("العراق", Label::LOC), ("الأمم المتحدة", Label::ORG)]);
         let got = found(&dictionary, "وبَغداد لواشنطن للعراق والعراق للأمم المتحدة الامم المتحده");
         assert_eq!(
             got,

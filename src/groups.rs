@@ -10,46 +10,35 @@
 use crate::cues::title_of;
 use crate::tokens::{proclitic_runs, TokenKind};
 use crate::{Document, Label, Mention};
-use serde::Serialize;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-/// One person, place, organisation or other named thing of a document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Group {
+/// The mentions of one entity, as the result's group before its references
+/// are located in the input (see `result::Group`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cluster {
     /// The fullest form the document uses.
     pub name: String,
     pub label: Label,
     /// Titles and roles written next to its mentions (وزير الدفاع الأميركي).
     pub roles: Vec<String>,
-    /// Indices of its mentions in the result's entities.
+    /// Indices of its mentions among the settled mentions.
     pub mentions: Vec<usize>,
-    /// Where the text names it by a title alone (`الوزير الأميركي`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub references: Vec<Reference>,
-}
-
-/// A stretch of the input, in UTF-16 offsets.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Reference {
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
 }
 
 /// Which group each mention belongs to.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Grouping {
+pub(crate) struct Grouping {
     /// For each mention, its group; `None` for expressions.
     pub group_of: Vec<Option<usize>>,
     /// The groups, in order of first mention.
-    pub groups: Vec<Group>,
+    pub clusters: Vec<Cluster>,
     /// Titles standing alone for a person: (group, byte range of the folded text), in text order.
     pub references: Vec<(usize, Range<usize>)>,
 }
 
 /// Groups the name mentions among `mentions` (settled, sorted by start).
-pub fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
+pub(crate) fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
     let keys: Vec<Option<Vec<&str>>> =
         mentions.iter().map(|m| is_name(m.label).then(|| name_key(doc, m.span.clone()))).collect();
     // Full names first, so that short forms find what they abbreviate.
@@ -80,18 +69,12 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
 
     // Number groups by first mention.
     let mut number = vec![None; seeds.len()];
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups: Vec<Cluster> = Vec::new();
     let mut group_of = vec![None; mentions.len()];
     for (i, seed) in seed_of.iter().enumerate() {
         let Some(seed) = *seed else { continue };
         let g = *number[seed].get_or_insert_with(|| {
-            groups.push(Group {
-                name: String::new(),
-                label: mentions[i].label,
-                roles: Vec::new(),
-                mentions: Vec::new(),
-                references: Vec::new(),
-            });
+            groups.push(Cluster { name: String::new(), label: mentions[i].label, roles: Vec::new(), mentions: Vec::new() });
             groups.len() - 1
         });
         group_of[i] = Some(g);
@@ -113,7 +96,7 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
         }
     }
     let references = title_references(doc, mentions, &groups);
-    Grouping { group_of, groups, references }
+    Grouping { group_of, clusters: groups, references }
 }
 
 fn is_name(label: Label) -> bool {
@@ -228,7 +211,7 @@ fn role_words(role: &str) -> Option<(String, Vec<String>)> {
 /// الأميركي لويد أوستن`), each with the one group whose roles it matches. A
 /// title right before a name is a role, not a reference; a title without the
 /// article needs a complement (`قائد` alone governs something else).
-fn title_references(doc: &Document, mentions: &[Mention], groups: &[Group]) -> Vec<(usize, Range<usize>)> {
+fn title_references(doc: &Document, mentions: &[Mention], groups: &[Cluster]) -> Vec<(usize, Range<usize>)> {
     let roles: Vec<(usize, String, Vec<String>)> = groups
         .iter()
         .enumerate()
@@ -308,7 +291,7 @@ mod tests {
                 Mention::new(at..from, *label)
             })
             .collect();
-        group(&doc, &mentions).groups.into_iter().map(|g| (g.name, g.roles, g.mentions)).collect()
+        group(&doc, &mentions).clusters.into_iter().map(|g| (g.name, g.roles, g.mentions)).collect()
     }
 
     #[test]

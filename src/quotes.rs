@@ -14,7 +14,6 @@
 //! (“تعزيز وتوسيع” الشراكة) marks a phrase, not speech: it has no speaker.
 
 use crate::cues::{title_of, SOURCE_WORDS, SPEECH_VERBS};
-use crate::entities::QuoteSpan;
 use crate::tokens::TokenKind;
 use crate::{Document, Label, Mention};
 use std::ops::Range;
@@ -44,9 +43,17 @@ fn people_before(mentions: &[Mention], at: usize) -> impl Iterator<Item = &Menti
 /// Words that end a subject (folded).
 const NOT_SUBJECT: &[&str] = &["ان", "انه", "انها", "الذي", "التي", "ايضا", "اليوم", "امس"];
 
+/// A quotation found in the folded text: the quoted words and the span of
+/// its speaker's mention, both as byte ranges of the folded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct QuoteSpan {
+    pub span: Range<usize>,
+    pub speaker: Option<Range<usize>>,
+}
+
 /// Finds the quotes of `doc` and their speakers among the settled `mentions`
 /// (sorted, not overlapping), adding the bare names it recognises as speakers.
-pub fn find(doc: &Document, mentions: &mut Vec<Mention>) -> Vec<QuoteSpan> {
+pub(crate) fn find(doc: &Document, mentions: &mut Vec<Mention>) -> Vec<QuoteSpan> {
     let quotes = quotations(doc.text.as_str());
     let mut found = Vec::with_capacity(quotes.len());
     let mut next_quote = quotes.iter().peekable();

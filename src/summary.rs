@@ -17,8 +17,11 @@ pub struct Summary {
 pub struct SummaryEntry {
     /// The index of the group in the extraction's `groups`.
     pub entity: usize,
+    /// The group's canonical name.
     pub name: String,
+    /// What it is.
     pub label: Label,
+    /// Titles and roles the document gives it.
     pub roles: Vec<String>,
     /// How often the document mentions it.
     pub mentions: usize,

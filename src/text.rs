@@ -222,6 +222,7 @@ pub struct Utf16Offsets<'a> {
 }
 
 impl<'a> Utf16Offsets<'a> {
+    /// Offsets into `text`, from its start.
     pub fn new(text: &'a str) -> Self {
         Utf16Offsets { text, byte: 0, unit: 0 }
     }

@@ -12,10 +12,15 @@ use unicode_segmentation::UnicodeSegmentation;
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenKind {
+    /// Arabic letters (and marks).
     Arabic,
+    /// Latin letters.
     Latin,
+    /// Digits, with their separators.
     Number,
+    /// Punctuation, quotation marks among it.
     Punctuation,
+    /// Anything else: emoji, symbols.
     Other,
 }
 
@@ -26,6 +31,7 @@ pub struct Token {
     pub word: Range<usize>,
     /// Where the stem starts (after proclitics); `stem_start == word.start` when there are none.
     pub stem_start: usize,
+    /// What the word is made of.
     pub kind: TokenKind,
 }
 

@@ -1,8 +1,7 @@
 //! The WebAssembly binding: a thin shell that hands JavaScript strings to the
 //! core and its results back as JSON, which `www/alam.js` parses.
 
-use crate::dictionary::DictionaryEntry;
-use crate::ExtractOptions;
+use crate::{DictionaryEntry, ExtractOptions};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -25,7 +24,7 @@ fn options(value: JsValue) -> Result<ExtractOptions, JsError> {
     }
     let options: Options = serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("options: {e}")))?;
     match options.document_date {
-        Some(date) => ExtractOptions::dated(&date).map_err(|e| JsError::new(&e)),
+        Some(date) => ExtractOptions::dated(&date).map_err(|e| JsError::new(&e.to_string())),
         None => Ok(ExtractOptions::default()),
     }
 }
@@ -80,7 +79,6 @@ impl JsExtractor {
 
     /// Summarises `text`, as JSON: its entities ranked by salience, with roles, quotes and sentences.
     pub fn summarize(&self, text: &str, options: JsValue) -> Result<String, JsError> {
-        let extraction = self.0.extract_with(text, &self::options(options)?);
-        to_json(&crate::summary::summarize(text, &extraction))
+        to_json(&self.0.summarize_with(text, &self::options(options)?))
     }
 }

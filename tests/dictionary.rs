@@ -1,7 +1,7 @@
 //! A site's own dictionary: entries found through proclitics and diacritics,
 //! taking precedence over what the model finds, with their ids and links.
 
-use alam::dictionary::DictionaryEntry;
+use alam::DictionaryEntry;
 use alam::{Extractor, Label};
 
 #[test]

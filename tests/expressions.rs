@@ -1,7 +1,6 @@
-//! Expressions in the result: JSON shape, precedence over names, document dates.
+//! Expressions in the result: JSON shape, values and details, document dates.
 
-use alam::dictionary::Dictionary;
-use alam::{expressions::Expressions, ExtractOptions, Extractor, Label};
+use alam::{ExtractOptions, Extractor};
 
 #[test]
 fn an_empty_document_is_exactly_no_entities() {
@@ -27,30 +26,11 @@ fn values_and_details_appear_only_where_present() {
 }
 
 #[test]
-fn an_expression_wins_over_a_name_it_overlaps() {
-    let mut names = Dictionary::new();
-    names.insert("دولار", Label::MISC);
-    names.insert("آذار", Label::MISC);
-    names.insert("الدولار", Label::MISC);
-    let extractor = Extractor::with_recognizers(vec![Box::new(Expressions::new()), Box::new(names)]);
-    let found: Vec<_> = extractor
-        .extract("خصصت 100 مليون دولار في آذار 2020 بينما بقي الدولار مستقرا")
-        .entities
-        .into_iter()
-        .map(|e| (e.text, e.label))
-        .collect();
-    assert_eq!(
-        found,
-        [("100 مليون دولار".to_string(), Label::MONEY), ("آذار 2020".to_string(), Label::DATE), ("الدولار".to_string(), Label::MISC)]
-    );
-}
-
-#[test]
 fn a_document_date_resolves_weekdays_and_years() {
     let options = ExtractOptions { document_date: Some((2024, 5, 16)) };
     let result = Extractor::default().extract_with("وصل الوفد الاثنين ويغادر في 20 أيار.", &options);
     let values: Vec<_> = result.entities.iter().filter_map(|e| e.value.clone()).collect();
-    assert_eq!(values, [alam::Value::Text("2024-05-13".into()), alam::Value::Text("2024-05-20".into())]);
+    assert_eq!(values, [alam::result::Value::Text("2024-05-13".into()), alam::result::Value::Text("2024-05-20".into())]);
 }
 
 mod properties {

@@ -2,10 +2,8 @@
 //! file, and spans on the sample article. The data is read from
 //! `../shared/data/`, never copied into the repository.
 
-use alam::model::{Model, ModelError};
-use alam::train::{self, VocabularySources, Options, Sentence};
-use alam::{Extractor, Label};
-use std::collections::HashSet;
+use alam::train::{self, List, Model, Options, Sentence, VocabularySources};
+use alam::{Extractor, Label, ModelError};
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (the tests read the shared data)"))
@@ -21,7 +19,7 @@ fn slice(n: usize) -> Vec<Sentence> {
 fn train_slice(sentences: &[Sentence]) -> Model {
     let mut sources = VocabularySources::default();
     sources.add_cues();
-    sources.add_list(&read("../shared/data/anergazet/AlignedLocGazetteer.txt"), alam::features::flag::LOCATION);
+    sources.add_list(&read("../shared/data/anergazet/AlignedLocGazetteer.txt"), List::Places);
     // A few lines of the frequency list that `training/lexicons.py` writes.
     sources.add_frequencies("في\t146\t1\nمن\t150\t1\nالعراق\t330\t1\nبغداد\t406\t1\nالحكومة\t339\t1\nحكومة\t381\t1\n").unwrap();
     train::train(sentences, &sources, &Options { epochs: 5, ..Options::default() })
@@ -34,9 +32,7 @@ fn training_on_a_slice_is_deterministic_and_learns() {
     let second = train_slice(&sentences).to_bytes();
     assert!(first == second, "two trainings wrote different model files");
 
-    let extractor = Extractor::from_model_bytes(&first).unwrap();
-    let model = Model::from_bytes(&first).unwrap();
-    let scores = train::evaluate(&extractor, &sentences, &HashSet::new(), model.vocabulary());
+    let scores = train::evaluate_model(&first, &[], &sentences).unwrap().extractor;
     let micro = scores.micro();
     assert!(micro.gold > 500, "the slice has names to learn");
     assert!(micro.f1() > 85.0, "F1 on the training slice is only {:.1}\n{scores}", micro.f1());
@@ -45,9 +41,10 @@ fn training_on_a_slice_is_deterministic_and_learns() {
 #[test]
 fn a_frequency_list_with_a_bad_line_is_refused_by_line() {
     let mut sources = VocabularySources::default();
-    assert_eq!(sources.add_frequencies("في\t146\nمن 150\n"), Err("line 2: no tab".to_string()));
-    assert_eq!(sources.add_frequencies("في\tmany\n"), Err("line 1: not a number".to_string()));
-    assert_eq!(sources.add_frequencies("في\t146\t1\nبغداد\t406\tyes\n"), Err("line 2: yes is neither 0 nor 1".to_string()));
+    let mut refused = |text: &str| sources.add_frequencies(text).unwrap_err().to_string();
+    assert_eq!(refused("في\t146\nمن 150\n"), "line 2: no tab");
+    assert_eq!(refused("في\tmany\n"), "line 1: not a number");
+    assert_eq!(refused("في\t146\t1\nبغداد\t406\tyes\n"), "line 2: yes is neither 0 nor 1");
 }
 
 #[test]

@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
                 body[at] = change[4];
             }
             body.truncate(body.len() - usize::from(mode >> 1) * (body.len() / 128));
-            let checksum = alam::features::hash_bytes(&body);
+            let checksum = alam::dev::hash_bytes(&body);
             body.extend_from_slice(&checksum.to_le_bytes());
             body
         }

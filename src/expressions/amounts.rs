@@ -8,9 +8,10 @@
 
 use super::tables::Currency;
 use super::{starts, text_from, word_start, Expressions, Found};
-use crate::entities::Detail;
+use crate::mention::Detail;
 use crate::tokens::TokenKind;
-use crate::{Document, Label, Value};
+use crate::mention::{Label, Value};
+use crate::Document;
 
 impl Expressions {
     /// The amount at token `i`, its first word read from byte `from`.

@@ -9,8 +9,9 @@
 
 use super::numbers::digits;
 use super::{is_mark, text_from, word_start, Cue, Expressions, Found};
-use crate::entities::{Calendar, Detail, Qualifier};
-use crate::{Document, Label, Value};
+use crate::mention::{Calendar, Detail, Qualifier};
+use crate::mention::{Label, Value};
+use crate::Document;
 
 /// What a date expression fixed.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]

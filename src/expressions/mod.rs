@@ -21,8 +21,9 @@ mod numbers;
 pub mod tables;
 mod times;
 
-use crate::entities::{Detail, Qualifier};
-use crate::{Document, Label, Mention, Recognizer, Value};
+use crate::mention::{Detail, Qualifier};
+use crate::mention::{Label, Mention, Value};
+use crate::{Document, Recognizer};
 use crate::phrases::{Phrases, WordSet};
 use crate::tokens::{conjunction_length, preposition_length};
 use tables::{Currency, DayPeriod, NumberWord};
@@ -229,7 +230,7 @@ fn is_mark(doc: &Document, t: usize, mark: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::Calendar;
+    use crate::mention::Calendar;
 
     /// The expressions of `text`: original span text, label, value and detail.
     fn found_with(text: &str, date: Option<(i32, u32, u32)>) -> Vec<(String, Label, Option<Value>, Detail)> {

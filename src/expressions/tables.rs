@@ -16,7 +16,7 @@
 //!   Common variants not in CLDR: ربيع الثاني، جمادى الثانية، ذي القعدة، ذي الحجة (genitive).
 //! - Weekdays are the same in every locale: الأحد … السبت.
 
-use crate::entities::Qualifier;
+use crate::mention::Qualifier;
 
 /// Gregorian months by number: names that mean the month wherever they stand,
 /// and names that are also ordinary words or names (آب "father", مارس "practised",

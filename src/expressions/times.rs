@@ -6,8 +6,9 @@
 use super::numbers::digits;
 use super::tables::DayPeriod;
 use super::{is_mark, text_from, word_start, Cue, Expressions, Found};
-use crate::entities::Detail;
-use crate::{Document, Label, Value};
+use crate::mention::Detail;
+use crate::mention::{Label, Value};
+use crate::Document;
 
 impl Expressions {
     /// The time at token `i`, its first word read from byte `from`: an hour

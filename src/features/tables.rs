@@ -23,6 +23,7 @@ pub(crate) fn probe(size: usize, key: u32, key_at: impl Fn(usize) -> u32) -> usi
 /// land all over them, so their misses are best waited for together rather
 /// than one by one.
 #[inline]
+#[allow(unsafe_code)] // the crate's one unsafe block, justified below
 pub(crate) fn prefetch<T>(address: *const T) {
     // SAFETY: SSE is part of every x86-64 CPU, and a prefetch is only a hint:
     // it reads nothing the program sees and never faults.

@@ -27,31 +27,8 @@ use super::tags::{TAGS, TAG_NAMES};
 use super::weights::FeatureTable;
 use super::Model;
 use crate::features::{self, Vocabulary};
-use std::fmt;
+use crate::ModelError;
 
-/// Why model bytes were refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ModelError {
-    NotAModel,
-    UnsupportedVersion(u16),
-    Truncated,
-    Checksum,
-    Invalid(&'static str),
-}
-
-impl fmt::Display for ModelError {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        match self {
-            ModelError::NotAModel => write!(f, "not an alam model (bad magic bytes)"),
-            ModelError::UnsupportedVersion(v) => write!(f, "model format version {v} is not supported (this build reads {VERSION})"),
-            ModelError::Truncated => write!(f, "the model is truncated"),
-            ModelError::Checksum => write!(f, "the model is truncated or corrupted (checksum mismatch)"),
-            ModelError::Invalid(what) => write!(f, "the model is invalid: {what}"),
-        }
-    }
-}
-
-impl std::error::Error for ModelError {}
 
 const MAGIC: &[u8; 8] = b"ALAMNER\0";
 /// 3: class bytes carry the dictionary bit, and the features read it.

@@ -12,7 +12,7 @@ mod viterbi;
 mod weights;
 
 pub use codebook::Codebook;
-pub use format::{ModelError, VERSION};
+pub use format::VERSION;
 pub use tags::{begin, spans, type_of, OUTSIDE, TAGS, TYPES};
 pub use viterbi::viterbi;
 
@@ -56,8 +56,13 @@ impl Model {
         Model { vocabulary, codebook, start, transitions, features }
     }
 
-    pub fn vocabulary(&self) -> &Vocabulary {
+    pub(crate) fn vocabulary(&self) -> &Vocabulary {
         &self.vocabulary
+    }
+
+    /// How many words and phrases the model's vocabulary holds.
+    pub fn vocabulary_size(&self) -> usize {
+        self.vocabulary.len()
     }
 
     /// How many features carry weights.

@@ -3,6 +3,8 @@
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
+use alam::train::{List, FREQUENCY_FILE, GAZETTEER_FILES, LIST_FILES};
+
 const USAGE: &str = "usage:
   alam tag           one document per line of standard input, one JSON object per line out
   alam tag --whole   all of standard input as one document, one JSON object out
@@ -10,8 +12,8 @@ const USAGE: &str = "usage:
                      (each of these with --model PATH: a model file from alam train;
                      --dictionary JSON: a site's entries [{\"names\": [...], \"label\", \"id\", \"url\"}];
                      --date YYYY-MM-DD: the day the documents were written)
-  alam train [--out PATH] [--gazetteers DIR] [--territories JSON]
-             [--lists DIR] [--epochs N] [--dropout P] [--seed N] [--runs N] CONLL...
+  alam train [--out PATH] [--gazetteers DIR] [--lists DIR]
+             [--epochs N] [--dropout P] [--seed N] [--runs N] CONLL...
                      trains a model on CoNLL files (default out: models/alam.model)
   alam eval [--model PATH] [--seen CONLL]... CONLL
                      scores a model (default: the shipped one) on a CoNLL file; --seen
@@ -67,13 +69,13 @@ impl Tagger {
             }
         };
         if let Some(path) = once("--dictionary")? {
-            let entries: Vec<alam::dictionary::DictionaryEntry> =
+            let entries: Vec<alam::DictionaryEntry> =
                 serde_json::from_str(&read(path)?).map_err(|e| format!("{path}: {e}"))?;
             extractor = extractor.with_dictionary(entries);
         }
         let options = match once("--date")? {
             None => alam::ExtractOptions::default(),
-            Some(date) => alam::ExtractOptions::dated(date)?,
+            Some(date) => alam::ExtractOptions::dated(date).map_err(|e| e.to_string())?,
         };
         Ok(Tagger { extractor, options })
     }
@@ -100,7 +102,7 @@ fn tag(args: &[&str]) -> Result<(), String> {
 fn summarize(args: &[&str]) -> Result<(), String> {
     let tagger = Tagger::from_args(args)?;
     let text = read_input()?;
-    let summary = alam::summary::summarize(&text, &tagger.extractor.extract_with(&text, &tagger.options));
+    let summary = tagger.extractor.summarize_with(&text, &tagger.options);
     let mut out = BufWriter::new(io::stdout().lock());
     serde_json::to_writer(&mut out, &summary).map_err(|e| e.to_string())?;
     out.write_all(b"\n").and_then(|()| out.flush()).map_err(|e| e.to_string())
@@ -173,8 +175,7 @@ fn read_sentences(paths: &[&str]) -> Result<Vec<alam::train::Sentence>, String> 
 }
 
 fn train(args: &[&str]) -> Result<(), String> {
-    use alam::features::flag;
-    let (options, files) = flags(args, &["--out", "--gazetteers", "--territories", "--lists", "--epochs", "--dropout", "--seed", "--runs"])?;
+    let (options, files) = flags(args, &["--out", "--gazetteers", "--lists", "--epochs", "--dropout", "--seed", "--runs"])?;
     if files.is_empty() {
         return Err(format!("no training files\n{USAGE}"));
     }
@@ -189,32 +190,12 @@ fn train(args: &[&str]) -> Result<(), String> {
             "--runs" => settings.runs = value.parse().map_err(|_| format!("not a number: {value}"))?,
             "--seed" => settings.seed = value.parse().map_err(|_| format!("not a number: {value}"))?,
             "--dropout" => settings.dropout = value.parse().map_err(|_| format!("not a number: {value}"))?,
-            "--gazetteers" => {
-                for (file, flag) in [
-                    ("AlignedPersGazetteer.txt", flag::PERSON),
-                    ("AlignedLocGazetteer.txt", flag::LOCATION),
-                    ("AlignedOrgGazetteer.txt", flag::ORGANISATION),
-                ] {
-                    sources.add_list(&read(&format!("{value}/{file}"))?, flag);
-                }
-            }
+            "--gazetteers" => add_lists(&mut sources, value, &GAZETTEER_FILES)?,
             "--lists" => {
-                // The files that `training/lexicons.py` writes.
-                for (file, flag) in [
-                    ("given-names.txt", flag::GIVEN_NAME),
-                    ("family-names.txt", flag::FAMILY_NAME),
-                    ("transliterated-names.txt", flag::TRANSLITERATED),
-                    ("territories.txt", flag::COUNTRY),
-                    ("cities.txt", flag::CITY),
-                    ("organisations.txt", flag::ORGANISATION),
-                    ("clubs.txt", flag::CLUB),
-                ] {
-                    sources.add_list(&read(&format!("{value}/{file}"))?, flag);
-                }
-                let file = format!("{value}/frequencies.txt");
+                add_lists(&mut sources, value, &LIST_FILES)?;
+                let file = format!("{value}/{FREQUENCY_FILE}");
                 sources.add_frequencies(&read(&file)?).map_err(|e| format!("{file}: {e}"))?;
             }
-            "--territories" => sources.add_cldr_territories(&read(value)?).map_err(|e| format!("{value}: {e}"))?,
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -226,9 +207,17 @@ fn train(args: &[&str]) -> Result<(), String> {
         "alam: trained on {} sentences; {} features, {} vocabulary entries; wrote {out} ({} bytes)",
         sentences.len(),
         model.feature_count(),
-        model.vocabulary().len(),
+        model.vocabulary_size(),
         bytes.len()
     );
+    Ok(())
+}
+
+/// Adds the lists of a folder's files.
+fn add_lists(sources: &mut alam::train::VocabularySources, folder: &str, files: &[(&str, List)]) -> Result<(), String> {
+    for &(file, list) in files {
+        sources.add_list(&read(&format!("{folder}/{file}"))?, list);
+    }
     Ok(())
 }
 
@@ -237,22 +226,16 @@ fn eval(args: &[&str]) -> Result<(), String> {
     let [file] = files.as_slice() else {
         return Err(format!("eval takes one CoNLL file\n{USAGE}"));
     };
-    let model_bytes = match options.iter().find(|(name, _)| *name == "--model") {
+    let model = match options.iter().find(|(name, _)| *name == "--model") {
         Some((_, path)) => std::fs::read(path).map_err(|e| format!("{path}: {e}"))?,
         None => alam::MODEL.to_vec(),
     };
-    let model = alam::Model::from_bytes(&model_bytes).map_err(|e| e.to_string())?;
-    let extractor = alam::Extractor::from_model_bytes(&model_bytes).map_err(|e| e.to_string())?;
     let seen_files: Vec<&str> = options.iter().filter(|(name, _)| *name == "--seen").map(|&(_, path)| path).collect();
-    let seen = alam::train::mention_keys(&read_sentences(&seen_files)?, model.vocabulary());
-    let sentences = read_sentences(&[file])?;
-    let table = alam::train::evaluate(&extractor, &sentences, &seen, model.vocabulary());
-    // The table scores what `alam tag` gives, where an amount's currency word
-    // (MISC in ANERcorp) is part of MONEY; the model's names alone, for comparison:
-    let names = alam::Extractor::with_recognizers(vec![Box::new(model.clone())]);
-    let alone = alam::train::evaluate(&names, &sentences, &seen, model.vocabulary()).micro();
+    let scores = alam::train::evaluate_model(&model, &read_sentences(&seen_files)?, &read_sentences(&[file])?).map_err(|e| e.to_string())?;
+    let alone = scores.names_alone.micro();
     let report = format!(
-        "{table}names alone, before expressions take precedence: precision {:.2}, recall {:.2}, F1 {:.2}\n",
+        "{}names alone, before expressions take precedence: precision {:.2}, recall {:.2}, F1 {:.2}\n",
+        scores.extractor,
         alone.precision(),
         alone.recall(),
         alone.f1()

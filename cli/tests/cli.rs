@@ -38,7 +38,7 @@ fn json_lines(output: &Output) -> Vec<Value> {
 }
 
 fn sample_article() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/sample-article-ar.txt");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/sample-article-ar.txt");
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 

@@ -1,0 +1,65 @@
+//! Training and evaluation (the `train` feature; the wasm never includes it):
+//! CoNLL files in, an averaged structured perceptron, the vocabulary the
+//! features read, and conlleval-style scores.
+//!
+//! Sentences are read into [`Document`]s of their tokens joined by spaces, so
+//! the model learns on exactly the tokens it tags later; each document token
+//! takes the tag of the CoNLL token it comes from.
+
+mod conll;
+mod evaluate;
+mod perceptron;
+mod sources;
+
+pub use conll::{read_conll, Sentence};
+pub use crate::model::Model;
+pub use evaluate::{evaluate_model, Counts, Evaluation, ModelScores};
+pub use perceptron::train;
+pub use sources::{List, VocabularySources, FREQUENCY_FILE, GAZETTEER_FILES, LIST_FILES};
+
+/// How to train.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Passes over the training sentences.
+    pub epochs: usize,
+    /// Features seen fewer times are dropped before training.
+    pub min_count: u32,
+    /// Seeds the order of sentences in each epoch and the dropout.
+    pub seed: u64,
+    /// The probability of leaving a feature out of one training pass.
+    pub dropout: f32,
+    /// Perceptrons trained (with consecutive seeds) and averaged.
+    pub runs: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { epochs: 25, min_count: 2, seed: 0x616c_616d, dropout: 0.4, runs: 4 }
+    }
+}
+
+/// A training input that could not be read: where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// The line (from 1), or 0 where the input as a whole is wrong.
+    pub line: usize,
+    /// What is wrong there.
+    pub reason: String,
+}
+
+impl InputError {
+    fn at(line: usize, reason: impl Into<String>) -> Self {
+        InputError { line, reason: reason.into() }
+    }
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self.line {
+            0 => write!(f, "{}", self.reason),
+            line => write!(f, "line {line}: {}", self.reason),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
