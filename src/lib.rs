@@ -46,7 +46,7 @@ mod phrases;
 mod quotes;
 pub mod result;
 mod settle;
-mod summary;
+pub mod summary;
 pub mod text;
 pub mod tokens;
 #[cfg(feature = "train")]
@@ -62,7 +62,8 @@ pub use document::{Document, Recognizer};
 pub use error::{DateError, ModelError};
 pub use extractor::{ExtractOptions, Extractor, MODEL};
 pub use mention::{Label, Mention};
-pub use result::{Entity, Extraction, Group, Quote, Summary};
+pub use result::{Entity, Extraction, Group, Quote};
+pub use summary::Summary;
 
 thread_local! {
     static DEFAULT: Extractor = Extractor::default();

@@ -3,7 +3,6 @@
 //! input, each with the input's own text.
 
 pub use crate::mention::{Calendar, Detail, Label, Qualifier, Value};
-pub use crate::summary::{Summary, SummaryEntry};
 
 use crate::groups::Grouping;
 use crate::quotes::QuoteSpan;
