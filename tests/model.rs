@@ -32,7 +32,7 @@ fn training_on_a_slice_is_deterministic_and_learns() {
     let second = train_slice(&sentences).to_bytes();
     assert!(first == second, "two trainings wrote different model files");
 
-    let scores = train::evaluate_model(&first, &[], &sentences).unwrap().extractor;
+    let scores = train::evaluate_model(&first, &[], &sentences, &[]).unwrap().extractor;
     let micro = scores.micro();
     assert!(micro.gold > 500, "the slice has names to learn");
     assert!(micro.f1() > 85.0, "F1 on the training slice is only {:.1}\n{scores}", micro.f1());

@@ -13,11 +13,13 @@ const USAGE: &str = "usage:
                      --dictionary JSON: a site's entries [{\"names\": [...], \"label\", \"id\", \"url\"}];
                      --date YYYY-MM-DD: the day the documents were written)
   alam train [--out PATH] [--gazetteers DIR] [--lists DIR]
-             [--epochs N] [--dropout P] [--seed N] [--runs N] CONLL...
-                     trains a model on CoNLL files (default out: models/alam.model)
-  alam eval [--model PATH] [--seen CONLL]... CONLL
-                     scores a model (default: the shipped one) on a CoNLL file; --seen
-                     gives its training files, to split recall by seen and unseen names";
+             [--epochs N] [--dropout P] [--seed N] [--runs N] FILE...
+                     trains a model on annotated files (default out: models/alam.model)
+  alam eval [--model PATH] [--seen FILE]... FILE...
+                     scores a model (default: the shipped one) on annotated files; --seen
+                     gives its training files, to split recall by seen and unseen names
+  (annotated files: CoNLL, TOKEN TAG lines; or articles with names marked
+   {PER:…} {LOC:…} {ORG:…}, and {?LABEL:…} for names that may be found or missed)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -166,12 +168,14 @@ fn read(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
 }
 
+/// The annotated files, CoNLL or marked articles.
+fn read_annotated(paths: &[&str]) -> Result<Vec<alam::train::Annotated>, String> {
+    paths.iter().map(|path| alam::train::Annotated::read(&read(path)?).map_err(|e| format!("{path}: {e}"))).collect()
+}
+
+/// The training sentences of annotated files.
 fn read_sentences(paths: &[&str]) -> Result<Vec<alam::train::Sentence>, String> {
-    let mut sentences = Vec::new();
-    for path in paths {
-        sentences.extend(alam::train::read_conll(&read(path)?).map_err(|e| format!("{path}: {e}"))?);
-    }
-    Ok(sentences)
+    Ok(read_annotated(paths)?.into_iter().flat_map(alam::train::Annotated::into_sentences).collect())
 }
 
 fn train(args: &[&str]) -> Result<(), String> {
@@ -223,15 +227,22 @@ fn add_lists(sources: &mut alam::train::VocabularySources, folder: &str, files: 
 
 fn eval(args: &[&str]) -> Result<(), String> {
     let (options, files) = flags(args, &["--model", "--seen"])?;
-    let [file] = files.as_slice() else {
-        return Err(format!("eval takes one CoNLL file\n{USAGE}"));
-    };
+    if files.is_empty() {
+        return Err(format!("eval needs a file to score\n{USAGE}"));
+    }
     let model = match options.iter().find(|(name, _)| *name == "--model") {
         Some((_, path)) => std::fs::read(path).map_err(|e| format!("{path}: {e}"))?,
         None => alam::MODEL.to_vec(),
     };
     let seen_files: Vec<&str> = options.iter().filter(|(name, _)| *name == "--seen").map(|&(_, path)| path).collect();
-    let scores = alam::train::evaluate_model(&model, &read_sentences(&seen_files)?, &read_sentences(&[file])?).map_err(|e| e.to_string())?;
+    let (mut sentences, mut articles) = (Vec::new(), Vec::new());
+    for annotated in read_annotated(&files)? {
+        match annotated {
+            alam::train::Annotated::Sentences(more) => sentences.extend(more),
+            alam::train::Annotated::Article(article) => articles.push(article),
+        }
+    }
+    let scores = alam::train::evaluate_model(&model, &read_sentences(&seen_files)?, &sentences, &articles).map_err(|e| e.to_string())?;
     let alone = scores.names_alone.micro();
     let report = format!(
         "{}names alone, before expressions take precedence: precision {:.2}, recall {:.2}, F1 {:.2}\n",

@@ -58,7 +58,7 @@ fn parse_tag(tag: &str) -> Option<u8> {
 }
 
 impl Sentence {
-    fn new(tokens: &[(&str, u8)]) -> Sentence {
+    pub(super) fn new(tokens: &[(&str, u8)]) -> Sentence {
         let text = tokens.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
         let conll_words: Vec<String> = tokens.iter().map(|(t, _)| Normalized::new(t).as_str().to_string()).collect();
         // Folding works character by character, so the folded text is the

@@ -8,14 +8,43 @@
 
 mod conll;
 mod evaluate;
+mod markup;
 mod perceptron;
 mod sources;
 
 pub use conll::{read_conll, Sentence};
 pub use crate::model::Model;
 pub use evaluate::{evaluate_model, Counts, Evaluation, ModelScores};
+pub use markup::{read_markup, Article, MarkedName};
 pub use perceptron::train;
 pub use sources::{List, VocabularySources, FREQUENCY_FILE, GAZETTEER_FILES, LIST_FILES};
+
+/// Annotated text: CoNLL sentences, or an article with its names marked.
+pub enum Annotated {
+    /// `TOKEN TAG` lines, a blank line between sentences.
+    Sentences(Vec<Sentence>),
+    /// `{LABEL:…}` marks in running text.
+    Article(Article),
+}
+
+impl Annotated {
+    /// Reads either kind: a text with marks is an article.
+    pub fn read(text: &str) -> Result<Annotated, InputError> {
+        if markup::is_markup(text) {
+            read_markup(text).map(Annotated::Article)
+        } else {
+            read_conll(text).map(Annotated::Sentences)
+        }
+    }
+
+    /// The training sentences of the text.
+    pub fn into_sentences(self) -> Vec<Sentence> {
+        match self {
+            Annotated::Sentences(sentences) => sentences,
+            Annotated::Article(article) => article.sentences(),
+        }
+    }
+}
 
 /// How to train.
 #[derive(Debug, Clone)]
