@@ -5,7 +5,8 @@
 use crate::dictionary::{Dictionary, DictionaryEntry};
 use crate::expressions::Expressions;
 use crate::model::Model;
-use crate::{consistency, groups, quotes, settle, summary};
+use crate::quotes::{self, QuoteSpan};
+use crate::{consistency, groups, settle, summary};
 use crate::{DateError, Document, Extraction, Mention, ModelError, Recognizer, Summary};
 
 /// What the caller knows about a document beyond its text.
@@ -76,7 +77,7 @@ impl Extractor {
     }
 
     /// The settled mentions of a document, sorted by start.
-    pub(crate) fn mentions(&self, doc: &Document) -> Vec<Mention> {
+    fn mentions(&self, doc: &Document) -> Vec<Mention> {
         let groups = self
             .recognizers
             .iter()
@@ -98,14 +99,21 @@ impl Extractor {
     pub fn extract_with(&self, original: &str, options: &ExtractOptions) -> Extraction {
         let mut doc = Document::new(original);
         doc.date = options.document_date;
-        let mut mentions = self.mentions(&doc);
-        consistency::complete_names(&doc, &mut mentions);
-        consistency::tag_family_names(&doc, &mut mentions);
-        // Quotes look at the settled names (a speaker is a person's mention) and
-        // may add the bare name of a speaker that no recogniser tagged.
-        let quotes = quotes::find(&doc, &mut mentions);
+        let (mentions, quotes) = self.resolve(&doc);
         let grouping = groups::group(&doc, &mentions);
         Extraction::new(&doc.text, mentions, quotes, grouping)
+    }
+
+    /// The mentions of a document as the result reports them, and its
+    /// quotes: the settled finds, completed and made consistent.
+    pub(crate) fn resolve(&self, doc: &Document) -> (Vec<Mention>, Vec<QuoteSpan>) {
+        let mut mentions = self.mentions(doc);
+        consistency::complete_names(doc, &mut mentions);
+        consistency::tag_family_names(doc, &mut mentions);
+        // Quotes look at the settled names (a speaker is a person's mention) and
+        // may add the bare name of a speaker that no recogniser tagged.
+        let quotes = quotes::find(doc, &mut mentions);
+        (mentions, quotes)
     }
 
     /// Summarises one document: its entities ranked by salience, with roles,

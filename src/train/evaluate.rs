@@ -93,8 +93,8 @@ pub(crate) fn mention_keys(sentences: &[Sentence], vocabulary: &Vocabulary) -> H
         .collect()
 }
 
-/// Runs `extractor` on each sentence and scores its PER, LOC, ORG and MISC
-/// finds against the gold tags.
+/// Runs `extractor` on each sentence, as `alam tag` does, and scores its
+/// PER, LOC, ORG and MISC entities against the gold tags.
 pub(crate) fn evaluate(extractor: &Extractor, sentences: &[Sentence], seen: &HashSet<String>, vocabulary: &Vocabulary) -> Evaluation {
     let mut evaluation = Evaluation::default();
     for label in TYPES {
@@ -104,7 +104,8 @@ pub(crate) fn evaluate(extractor: &Extractor, sentences: &[Sentence], seen: &Has
         evaluation.tokens += sentence.conll_tags.len();
         let doc = Document::new(&sentence.text);
         let found: HashSet<(Range<usize>, Label)> = extractor
-            .mentions(&doc)
+            .resolve(&doc)
+            .0
             .into_iter()
             .filter(|m| TYPES.contains(&m.label))
             .map(|m| {
