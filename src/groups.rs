@@ -19,6 +19,9 @@ use std::ops::Range;
 pub struct Group {
     /// The fullest form the document uses.
     pub name: String,
+    /// `name` folded as for matching and without the article, words joined by
+    /// one space: the same entity in another document has the same key.
+    pub key: String,
     pub label: Label,
     /// Titles and roles written next to its mentions (وزير الدفاع الأميركي).
     pub roles: Vec<String>,
@@ -87,6 +90,7 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
         let g = *number[seed].get_or_insert_with(|| {
             groups.push(Group {
                 name: String::new(),
+                key: String::new(),
                 label: mentions[i].label,
                 roles: Vec::new(),
                 mentions: Vec::new(),
@@ -103,6 +107,7 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
         let fuller = |a: &str, b: &str| (a.split_whitespace().count(), a.chars().count()) > (b.split_whitespace().count(), b.chars().count());
         if fuller(&name, &group.name) {
             group.name = name;
+            group.key = keys[i].as_deref().expect("names have keys").join(" ");
         }
         if mentions[i].label == Label::PER {
             if let Some(role) = role_before(doc, mentions, i) {
@@ -358,6 +363,29 @@ mod tests {
         let text = "زار العراق ثم عاد للعراق وللأمم المتحدة";
         let got = groups_of(text, &[("العراق", Label::LOC), ("لعراق", Label::LOC), ("لأمم المتحدة", Label::ORG)]);
         assert_eq!(got, [("العراق".into(), vec![], vec![0, 1]), ("الأمم المتحدة".into(), vec![], vec![2])]);
+    }
+
+    #[test]
+    fn the_key_is_the_name_folded_without_the_article() {
+        let text = "زار مُصْطَفَى الكاظمي العاصمة ثم عاد للعراق وللأمم المتحدة";
+        let doc = Document::new(text);
+        let folded = doc.text.as_str();
+        let mentions: Vec<Mention> = [("مصطفي الكاظمي", Label::PER), ("لعراق", Label::LOC), ("لامم المتحده", Label::ORG)]
+            .iter()
+            .map(|(name, label)| {
+                let at = folded.find(name).expect("mention in text");
+                Mention::new(at..at + name.len(), *label)
+            })
+            .collect();
+        let keys: Vec<(String, String)> = group(&doc, &mentions).groups.into_iter().map(|g| (g.name, g.key)).collect();
+        assert_eq!(
+            keys,
+            [
+                ("مُصْطَفَى الكاظمي".into(), "مصطفي كاظمي".into()),
+                ("العراق".into(), "عراق".into()),
+                ("الأمم المتحدة".into(), "امم متحده".into()),
+            ]
+        );
     }
 
     #[test]
