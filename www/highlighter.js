@@ -1,13 +1,14 @@
 // One highlight() call: reads the blocks of text under the root (dom-text.js),
 // sends them to the worker in chunks (worker-client.js), paints what comes
-// back (painter.js), shows the reading aids (embed-ui.js) for the page's
-// pointer, focus and the panel, and follows the page's changes until
+// back (painter.js), wires the reading aids (embed-ui.js) to the page's
+// pointer, focus and scrolling, and follows the page's changes until
 // `remove()`. Main-thread work runs in slices of a few milliseconds.
 
 import { blocksUnder } from './dom-text.js';
 import { WidgetUI } from './embed-ui.js';
+import { entityAt, supportsHighlights } from './entity-ui.js';
 import { labels, nameKey } from './labels.js';
-import { Painter, supportsHighlights } from './painter.js';
+import { Painter } from './painter.js';
 import { openExtractor } from './worker-client.js';
 
 /** Main-thread work between two yields to the page. */
@@ -18,8 +19,6 @@ const CHUNK_UNITS = 32_768;
 export const MUTATION_DEBOUNCE_MS = 200;
 /** The budget for pages that keep changing: at most one new reading this often. */
 const MUTATION_MIN_INTERVAL_MS = 1_000;
-/** How long the panel marks the mention it moved to. */
-const FOCUS_MS = 2_500;
 
 const allLabels = labels.map((label) => label.code);
 
@@ -228,7 +227,7 @@ export class Highlighter {
     // The UI reads the page's direction first, while the page's styles are
     // still clean: after the sheet is added, reading a style would make the
     // browser recalculate every element's style there and then.
-    this.ui = new WidgetUI({ panel: this.panelOption, onChoose: (group) => this.step(group) });
+    this.ui = new WidgetUI({ panel: this.panelOption });
     this.painter.addStyles();
     this.listen();
   }
@@ -326,19 +325,7 @@ export class Highlighter {
 
   /** The entity shown at viewport point (x, y), if any. */
   entityAt(x, y) {
-    let node;
-    if (document.caretPositionFromPoint) node = document.caretPositionFromPoint(x, y)?.offsetNode;
-    else node = document.caretRangeFromPoint?.(x, y)?.startContainer;
-    const candidates = node && this.entitiesByNode.get(node);
-    if (!candidates) return undefined;
-    // The caret lands between letters, so the rectangles decide.
-    return candidates.find((entity) =>
-      [...entity.range.getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom),
-    );
-  }
-
-  showEntity(entity) {
-    this.ui.showTooltip(entity, entity.group.mentions.size, entity.group.roles, entity.range.getBoundingClientRect());
+    return entityAt(x, y, (node) => this.entitiesByNode.get(node));
   }
 
   /** Shows the entity under the pointer, a tap or the keyboard's focus; follows the scrolling. */
@@ -356,7 +343,7 @@ export class Highlighter {
       frame = requestAnimationFrame(() => {
         if (this.removed) return;
         const entity = this.entityAt(event.clientX, event.clientY);
-        if (entity) this.showEntity(entity);
+        if (entity) this.ui.showEntity(entity);
         else this.ui.hideTooltip();
       });
     }, { passive: true });
@@ -364,15 +351,15 @@ export class Highlighter {
     on(document, 'pointerdown', (event) => {
       if (event.pointerType === 'mouse') return;
       const entity = this.entityAt(event.clientX, event.clientY);
-      if (entity) this.showEntity(entity);
+      if (entity) this.ui.showEntity(entity);
       else this.ui.hideTooltip();
     }, { passive: true });
     // Keyboard focus on a link inside a name shows and announces that name.
     on(document, 'focusin', (event) => {
       const entity = this.entityInside(event.target);
       if (!entity) return;
-      this.showEntity(entity);
-      this.ui.announce(this.ui.describe(entity, entity.group.mentions.size));
+      this.ui.showEntity(entity);
+      this.ui.announce(this.ui.describe(entity));
     });
     on(document, 'focusout', () => this.ui.hideTooltip());
     on(document, 'keydown', (event) => {
@@ -393,26 +380,6 @@ export class Highlighter {
       if (entities) return entities[0];
     }
     return undefined;
-  }
-
-  /** Moves to the next mention of a panel entry: scrolls to it, marks it and says where it is. */
-  step(group) {
-    const mentions = [...group.mentions].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-    if (mentions.length === 0) return;
-    group.next = (group.next ?? 0) % mentions.length;
-    const entity = mentions[group.next];
-    const { top } = entity.range.getBoundingClientRect();
-    window.scrollBy({ top: top - innerHeight / 3, behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });
-    clearTimeout(this.focusTimer);
-    if (supportsHighlights) {
-      const focus = new Highlight(entity.range);
-      focus.priority = 1;
-      CSS.highlights.set('alam-focus', focus);
-      this.focusTimer = setTimeout(() => CSS.highlights.delete('alam-focus'), FOCUS_MS);
-    }
-    this.showEntity(entity);
-    this.ui.announce(`${group.name}: ${group.next + 1} / ${mentions.length}`);
-    group.next += 1;
   }
 
   /** The root's text as read: its blocks joined by line breaks. */
@@ -437,11 +404,9 @@ export class Highlighter {
     if (this.removed) return;
     this.removed = true;
     clearTimeout(this.rescanTimer);
-    clearTimeout(this.focusTimer);
     this.observer?.disconnect();
     for (const stop of this.listeners) stop();
     this.painter.remove();
-    if (supportsHighlights) CSS.highlights.delete('alam-focus');
     this.ui?.destroy();
     this.extractor.close();
   }

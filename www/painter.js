@@ -6,7 +6,7 @@
 // highlighter's: {block (dom-text.js), entities (each with its range), wraps}.
 
 import { Block, containerOf } from './dom-text.js';
-import { palette } from './embed-ui.js';
+import { supportsHighlights } from './entity-ui.js';
 
 /**
  * Above this many entities only blocks near the viewport have their Ranges in
@@ -18,8 +18,11 @@ const ALL_SHOWN_UP_TO = 2_000;
 /** "Near": within this many viewport heights above or below it. */
 const NEAR_VIEWPORTS = 1.5;
 
-/** Whether the browser paints CSS Custom Highlights. */
-export const supportsHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+/** Default highlight colours, light and dark; the page overrides them with --alam-<LABEL>. */
+export const palette = {
+  light: { ink: '#1f1f24', PER: '#ffd19a', LOC: '#b5ebc4', ORG: '#bcd6ff', MISC: '#e3c9ff', DATE: '#fff09a', TIME: '#ffcfe6', MONEY: '#b8efe8', PERCENT: '#ffc2bd', QUANTITY: '#dcd7cc' },
+  dark: { ink: '#f2f1ee', PER: '#7a4b12', LOC: '#1f5d35', ORG: '#24457a', MISC: '#56327f', DATE: '#6b5c0c', TIME: '#742a52', MONEY: '#155e57', PERCENT: '#7a2b26', QUANTITY: '#4d4a43' },
+};
 
 /**
  * The ::highlight rules, added to the document while highlights are shown.

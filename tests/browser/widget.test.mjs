@@ -127,7 +127,7 @@ function tagWholeUngrouped(text) {
 }
 
 /** The widget's own files, as the page asks for them. */
-const WIDGET_FILES = ['/alam.js', '/dom-text.js', '/embed-ui.js', '/embed.js', '/highlighter.js', '/labels.js', '/painter.js', '/pkg/alam.js', '/pkg/alam_bg.wasm', '/worker-client.js', '/worker.js'];
+const WIDGET_FILES = ['/alam.js', '/dom-text.js', '/embed-ui.js', '/embed.js', '/entity-ui.js', '/highlighter.js', '/labels.js', '/painter.js', '/pkg/alam.js', '/pkg/alam_bg.wasm', '/worker-client.js', '/worker.js'];
 
 function requestedPaths(requests, origin) {
   const paths = requests.map((url) => {
