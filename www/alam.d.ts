@@ -27,6 +27,8 @@ export interface Entity {
 /** Mentions of one person, place, organisation or other name. */
 export interface Group {
   name: string;
+  /** `name` folded as the core matches text (no harakat or tatweel; one alef, ي for ى, ه for ة; ASCII digits) and without the article ال, words joined by one space: groups of the same entity in two texts have the same label and key. */
+  key: string;
   label: string;
   roles: string[];
   /** Indices into `entities`. */

@@ -6,7 +6,7 @@
 // stepping through mentions are shared with the widget (entity-ui.js).
 
 import { el, entityAt, Focus, groupsByLabel, labelNames, nextMention, supportsHighlights, swatch, Tooltip } from './entity-ui.js';
-import { labels, nameKey } from './labels.js';
+import { labels } from './labels.js';
 import { openExtractor } from './worker-client.js';
 
 const DEBOUNCE_MS = 150;
@@ -68,9 +68,10 @@ function entityRows(entities, groups = []) {
   for (const entity of entities) {
     let row = rows[entity.entity];
     if (entity.entity === undefined) {
-      const key = `${entity.label}\u0000${nameKey(entity.text)}`;
+      const name = entity.text.trim();
+      const key = `${entity.label}\u0000${name}`;
       if (!expressionRows.has(key)) {
-        expressionRows.set(key, { label: entity.label, name: entity.text.trim(), roles: [], mentions: new Set() });
+        expressionRows.set(key, { label: entity.label, name, roles: [], mentions: new Set() });
         rows.push(expressionRows.get(key));
       }
       row = expressionRows.get(key);

@@ -7,7 +7,7 @@
 import { blocksUnder } from './dom-text.js';
 import { WidgetUI } from './embed-ui.js';
 import { entityAt, supportsHighlights } from './entity-ui.js';
-import { labels, nameKey } from './labels.js';
+import { labels } from './labels.js';
 import { Painter } from './painter.js';
 import { openExtractor } from './worker-client.js';
 
@@ -48,9 +48,9 @@ class BlockState {
   }
 }
 
-/** The key joining the groups of an entity across chunks: its label and normalised canonical name. */
-function groupKey({ label, name }) {
-  return `${label}\u0000${nameKey(name)}`;
+/** The key joining the groups of an entity across chunks: its label and the core's group key (an expression's own text). */
+function groupKey({ label, key }) {
+  return `${label}\u0000${key}`;
 }
 
 export class Highlighter {
@@ -63,7 +63,7 @@ export class Highlighter {
     this.extractOptions = documentDate ? { documentDate } : undefined;
     this.states = [];
     this.painter = new Painter(root, () => this.states);
-    /** Entity mentions by label and canonical name, across chunks: key → {label, name, roles: Set, mentions: Set}. */
+    /** Entity mentions by label and group key, across chunks: key → {label, name, roles: Set, mentions: Set}. */
     this.groups = new Map();
     /** Text node → entities with a part in it, for hit-testing. */
     this.entitiesByNode = new Map();
@@ -136,11 +136,12 @@ export class Highlighter {
       const state = blocks[blockIndex];
       // A span across two blocks would join text the page shows apart.
       if (!state || entity.end > blockStart + state.block.text.length) continue;
-      // `entity` indexes this chunk's groups, which the handle does not keep: the group's name and roles are kept instead.
+      // `entity` indexes this chunk's groups, which the handle does not keep: the group's name, key and roles are kept instead.
       const { entity: groupIndex, ...fields } = entity;
       const group = groups?.[groupIndex];
       const name = (group?.name ?? entity.text).trim();
-      state.found.push({ ...fields, start: entity.start - blockStart, end: entity.end - blockStart, name, roles: group?.roles ?? [] });
+      const key = group?.key ?? name;
+      state.found.push({ ...fields, start: entity.start - blockStart, end: entity.end - blockStart, name, key, roles: group?.roles ?? [] });
     }
   }
 
@@ -392,7 +393,7 @@ export class Highlighter {
     const all = [];
     let offset = 0;
     for (const state of this.states) {
-      for (const { group, name, roles, ...entity } of state.entities) {
+      for (const { group, name, key, roles, ...entity } of state.entities) {
         all.push({ ...entity, start: entity.start + offset, end: entity.end + offset });
       }
       offset += state.block.text.length + 1;
