@@ -19,6 +19,9 @@ use std::ops::Range;
 pub(crate) struct Cluster {
     /// The fullest form the document uses.
     pub name: String,
+    /// `name` folded as for matching and without the article, words joined by
+    /// one space: the same entity in another document has the same key.
+    pub key: String,
     pub label: Label,
     /// Titles and roles written next to its mentions (وزير الدفاع الأميركي).
     pub roles: Vec<String>,
@@ -74,7 +77,7 @@ pub(crate) fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
     for (i, seed) in seed_of.iter().enumerate() {
         let Some(seed) = *seed else { continue };
         let g = *number[seed].get_or_insert_with(|| {
-            groups.push(Cluster { name: String::new(), label: mentions[i].label, roles: Vec::new(), mentions: Vec::new() });
+            groups.push(Cluster { name: String::new(), key: String::new(), label: mentions[i].label, roles: Vec::new(), mentions: Vec::new() });
             groups.len() - 1
         });
         group_of[i] = Some(g);
@@ -86,6 +89,7 @@ pub(crate) fn group(doc: &Document, mentions: &[Mention]) -> Grouping {
         let fuller = |a: &str, b: &str| (a.split_whitespace().count(), a.chars().count()) > (b.split_whitespace().count(), b.chars().count());
         if fuller(&name, &group.name) {
             group.name = name;
+            group.key = keys[i].as_deref().expect("names have keys").join(" ");
         }
         if mentions[i].label == Label::PER {
             if let Some(role) = role_before(doc, mentions, i) {
@@ -341,6 +345,29 @@ mod tests {
         let text = "زار العراق ثم عاد للعراق وللأمم المتحدة";
         let got = groups_of(text, &[("العراق", Label::LOC), ("لعراق", Label::LOC), ("لأمم المتحدة", Label::ORG)]);
         assert_eq!(got, [("العراق".into(), vec![], vec![0, 1]), ("الأمم المتحدة".into(), vec![], vec![2])]);
+    }
+
+    #[test]
+    fn the_key_is_the_name_folded_without_the_article() {
+        let text = "زار مُصْطَفَى الكاظمي العاصمة ثم عاد للعراق وللأمم المتحدة";
+        let doc = Document::new(text);
+        let folded = doc.text.as_str();
+        let mentions: Vec<Mention> = [("مصطفي الكاظمي", Label::PER), ("لعراق", Label::LOC), ("لامم المتحده", Label::ORG)]
+            .iter()
+            .map(|(name, label)| {
+                let at = folded.find(name).expect("mention in text");
+                Mention::new(at..at + name.len(), *label)
+            })
+            .collect();
+        let keys: Vec<(String, String)> = group(&doc, &mentions).clusters.into_iter().map(|g| (g.name, g.key)).collect();
+        assert_eq!(
+            keys,
+            [
+                ("مُصْطَفَى الكاظمي".into(), "مصطفي كاظمي".into()),
+                ("العراق".into(), "عراق".into()),
+                ("الأمم المتحدة".into(), "امم متحده".into()),
+            ]
+        );
     }
 
     #[test]

@@ -77,6 +77,10 @@ pub struct Speaker {
 pub struct Group {
     /// The fullest form the document uses.
     pub name: String,
+    /// `name` folded as for matching and without the article, words joined
+    /// by one space: the same entity named the same way in another document
+    /// (or another chunk of a page) has the same key.
+    pub key: String,
     /// What it is.
     pub label: Label,
     /// Titles and roles written next to its mentions (وزير الدفاع الأميركي).
@@ -152,7 +156,7 @@ impl Extraction {
         let mut groups: Vec<Group> = grouping
             .clusters
             .into_iter()
-            .map(|c| Group { name: c.name, label: c.label, roles: c.roles, mentions: c.mentions, references: Vec::new() })
+            .map(|c| Group { name: c.name, key: c.key, label: c.label, roles: c.roles, mentions: c.mentions, references: Vec::new() })
             .collect();
         for (k, span) in grouping.references {
             let (start, end, text) = locator.locate(span);

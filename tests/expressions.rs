@@ -20,7 +20,7 @@ fn values_and_details_appear_only_where_present() {
             r#"{"start":36,"end":52,"label":"DATE","text":"أواخر العام 2021","value":"2021","qualifier":"late"},"#,
             r#"{"start":57,"end":61,"label":"PER","text":"سامي","entity":0}],"#,
             r#""quotes":[{"start":63,"end":66,"speaker":{"start":57,"end":61,"text":"سامي","entity":0}}],"#,
-            r#""groups":[{"name":"سامي","label":"PER","roles":[],"mentions":[3]}]}"#
+            r#""groups":[{"name":"سامي","key":"سامي","label":"PER","roles":[],"mentions":[3]}]}"#
         )
     );
 }

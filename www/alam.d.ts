@@ -1,4 +1,4 @@
-// Types of www/alam.js; the result follows ../shared/CONTRACT.md.
+// Types of www/alam.js; the result follows docs/contract.md.
 
 /** One entity: offsets are UTF-16 code units, `text === input.slice(start, end)`. */
 export interface Entity {
@@ -27,6 +27,8 @@ export interface Entity {
 /** Mentions of one person, place, organisation or other name. */
 export interface Group {
   name: string;
+  /** `name` folded as the core matches text (no harakat or tatweel; one alef, ي for ى, ه for ة; ASCII digits) and without the article ال, words joined by one space: groups of the same entity in two texts have the same label and key. */
+  key: string;
   label: string;
   roles: string[];
   /** Indices into `entities`. */

@@ -1,6 +1,6 @@
 // alam in the browser: load the WebAssembly once, then extract entities
 // synchronously. The result has exactly the shape of the contract
-// (../shared/CONTRACT.md): UTF-16 offsets, so `text.slice(start, end)` is the
+// (docs/contract.md): UTF-16 offsets, so `text.slice(start, end)` is the
 // entity's text.
 
 import loadGlue, { Extractor } from './pkg/alam.js';

@@ -1,17 +1,15 @@
 // The widget's own interface: a tooltip for one entity, a live region for
-// screen readers and an optional panel listing the entities by type. All of it
-// lives in one shadow root, so the page's styles do not reach it and its styles
-// do not reach the page. Colours are custom properties the page may set.
+// screen readers and an optional panel listing the entities by type, whose
+// entries step through their mentions (the parts shared with the paste page
+// are entity-ui.js's). All of it lives in one shadow root, so the page's
+// styles do not reach it and its styles do not reach the page. Colours are
+// custom properties the page may set.
 
-import { labels, valueText } from './labels.js';
+import { el, Focus, groupsByLabel, labelNames, nextMention, swatch, Tooltip } from './entity-ui.js';
+import { labels } from './labels.js';
+import { palette } from './painter.js';
 
 const labelsByCode = new Map(labels.map((label) => [label.code, label]));
-
-/** Default highlight colours, light and dark; the page overrides them with --alam-<LABEL>. */
-export const palette = {
-  light: { ink: '#1f1f24', PER: '#ffd19a', LOC: '#b5ebc4', ORG: '#bcd6ff', MISC: '#e3c9ff', DATE: '#fff09a', TIME: '#ffcfe6', MONEY: '#b8efe8', PERCENT: '#ffc2bd', QUANTITY: '#dcd7cc' },
-  dark: { ink: '#f2f1ee', PER: '#7a4b12', LOC: '#1f5d35', ORG: '#24457a', MISC: '#56327f', DATE: '#6b5c0c', TIME: '#742a52', MONEY: '#155e57', PERCENT: '#7a2b26', QUANTITY: '#4d4a43' },
-};
 
 const UI_STYLE = `
 :host { all: initial; }
@@ -140,42 +138,23 @@ button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 }
 `;
 
-function el(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
-
-function swatch(code) {
-  const element = el('span', { class: 'swatch', 'aria-hidden': 'true' });
-  element.style.setProperty('--swatch', `var(--alam-${code}, ${palette.light[code] ?? '#d0d0d0'})`);
-  return element;
-}
-
-/** The type's Arabic and English names; a label added to the core later shows by its code. */
-function typeNames(code) {
-  const label = labelsByCode.get(code);
-  if (!label) return [el('span', { lang: 'en', class: 'latin' }, code)];
-  return [el('span', {}, label.arabic), ' · ', el('span', { lang: 'en', dir: 'ltr', class: 'latin' }, label.english)];
-}
-
 function mentionsText(count) {
   return `${count === 1 ? 'ذُكر مرة واحدة' : `ذُكر ${count} مرات`} · ${count === 1 ? '1 mention' : `${count} mentions`}`;
 }
 
-/** Labels in the usual order, any newer ones after them. */
-function byLabelOrder(a, b) {
-  const rank = (code) => (labelsByCode.has(code) ? labels.indexOf(labelsByCode.get(code)) : labels.length);
-  return rank(a) - rank(b);
-}
+/** The widget says everything in Arabic and English; its tooltip names the entity by its group, the mention being right there in the page. */
+const wording = {
+  separator: ' · ',
+  swatchColour: (code) => palette.light[code] ?? '#d0d0d0',
+  mentionsText,
+  headsWithMention: false,
+};
+
+const labelSwatch = (code) => swatch(code, wording.swatchColour(code));
 
 export class WidgetUI {
-  /**
-   * @param {{panel: boolean, onChoose(group: object): void}} options
-   *   `onChoose` is called when a panel entry is chosen, with the group given to showGroups().
-   */
-  constructor({ panel, onChoose }) {
+  /** @param {{panel: boolean}} options */
+  constructor({ panel }) {
     this.host = el('div', { 'data-alam-widget': '' });
     const shadow = this.host.attachShadow({ mode: 'open' });
     const sheet = new CSSStyleSheet();
@@ -183,10 +162,11 @@ export class WidgetUI {
     shadow.adoptedStyleSheets = [sheet];
 
     this.ui = el('div', { class: 'ui', dir: 'rtl', lang: 'ar' });
-    this.tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: '' });
+    const tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: '' });
+    this.tooltip = new Tooltip(tooltip, wording);
+    this.focus = new Focus();
     this.announcer = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
-    this.ui.append(this.tooltip, this.announcer);
-    this.onChoose = onChoose;
+    this.ui.append(tooltip, this.announcer);
     // The panel's text is Arabic, but it sits at the end of the page's lines: bottom left on a right-to-left page.
     const end = getComputedStyle(document.body).direction === 'rtl' ? 'left' : 'right';
     if (panel) {
@@ -215,35 +195,15 @@ export class WidgetUI {
   }
 
   /**
-   * Shows `entity` in the tooltip next to `rect` (a DOMRect in viewport coordinates):
-   * its type, name, an expression's value, the roles of its group, the
-   * dictionary entry's link and how often it is mentioned.
-   * @param {{label: string, name: string, value?: string | number, url?: string}} entity
-   * @param {number} count mentions of the same entity
-   * @param {Iterable<string>} roles
+   * Shows a highlighted entity in the tooltip, with its group's roles and mentions.
+   * @param {{label: string, text: string, name: string, range: Range, group: {roles: Set<string>, mentions: Set<object>}}} entity
    */
-  showTooltip(entity, count, roles, rect) {
-    const { label, name, value, url } = entity;
-    const roleList = [...roles];
-    this.tooltip.replaceChildren(
-      el('span', { class: 'type' }, swatch(label), ...typeNames(label)),
-      el('span', { class: 'name', dir: 'auto' }, name),
-      ...(value !== undefined ? [el('span', { class: 'detail' }, 'القيمة · ', el('span', { lang: 'en', class: 'latin' }, 'value'), ': ', el('bdi', { class: 'value' }, valueText(entity)))] : []),
-      ...(roleList.length > 0 ? [el('span', { class: 'roles' }, roleList.join('، '))] : []),
-      ...(url ? [el('span', { class: 'detail' }, el('a', { href: url, rel: 'noopener', target: '_blank', dir: 'auto' }, url))] : []),
-      el('span', { class: 'mentions' }, mentionsText(count)),
-    );
-    this.tooltip.hidden = false;
-    const { width, height } = this.tooltip.getBoundingClientRect();
-    const margin = 6;
-    const top = rect.top - height - margin >= 0 ? rect.top - height - margin : rect.bottom + margin;
-    const left = Math.min(Math.max(margin, rect.left + rect.width / 2 - width / 2), innerWidth - width - margin);
-    this.tooltip.style.top = `${top}px`;
-    this.tooltip.style.left = `${left}px`;
+  showEntity(entity) {
+    this.tooltip.show(entity, { name: entity.name, roles: entity.group.roles, count: entity.group.mentions.size });
   }
 
   hideTooltip() {
-    this.tooltip.hidden = true;
+    this.tooltip.hide();
   }
 
   announce(text) {
@@ -251,38 +211,40 @@ export class WidgetUI {
   }
 
   /** Describes an entity for the live region. */
-  describe({ label, name }, count) {
+  describe({ label, name, group }) {
     const type = labelsByCode.get(label);
-    return `${type ? `${type.arabic} (${type.english})` : label}: ${name}، ${mentionsText(count)}`;
+    return `${type ? `${type.arabic} (${type.english})` : label}: ${name}، ${mentionsText(group.mentions.size)}`;
+  }
+
+  /** Moves to the next mention of a panel entry: scrolls to it, marks it and says where it is. */
+  step(group) {
+    const next = nextMention(group);
+    if (!next) return;
+    this.focus.move(next.mention.range);
+    this.showEntity(next.mention);
+    this.announce(next.position);
   }
 
   /**
    * Lists the entities in the panel.
-   * @param {Array<{label: string, name: string, url?: string, roles: Set<string>, mentions: {size: number}}>} groups
+   * @param {Array<{label: string, name: string, url?: string, roles: Set<string>, mentions: Set<object>}>} groups
    */
   showGroups(groups) {
     if (!this.panel) return;
-    const byLabel = new Map();
-    for (const group of groups) {
-      if (!byLabel.has(group.label)) byLabel.set(group.label, []);
-      byLabel.get(group.label).push(group);
-    }
     const total = groups.reduce((sum, group) => sum + group.mentions.size, 0);
     this.toggle.replaceChildren('الكيانات', ' · ', el('span', { lang: 'en', class: 'latin' }, 'Entities'), ' ', el('span', { class: 'count' }, String(total)));
-    const sections = [...byLabel.keys()].sort(byLabelOrder).map((label) => {
-      const entries = byLabel.get(label).sort((a, b) => b.mentions.size - a.mentions.size);
-      const mentions = entries.reduce((sum, group) => sum + group.mentions.size, 0);
+    const sections = groupsByLabel(groups).map(([label, entries, mentions]) => {
       const buttons = entries.map((group) => {
         const roles = group.roles.size > 0 ? [el('span', { class: 'roles' }, [...group.roles].join('، '))] : [];
         const name = el('span', { class: 'label-name', dir: 'auto' }, group.name, ...roles);
         const button = el('button', { type: 'button' }, name, el('span', { class: 'count' }, String(group.mentions.size)));
-        button.addEventListener('click', () => this.onChoose(group));
+        button.addEventListener('click', () => this.step(group));
         const link = group.url
           ? [el('a', { href: group.url, rel: 'noopener', target: '_blank', 'aria-label': `${group.name}: ${group.url}`, title: group.url }, '↗')]
           : [];
         return el('li', {}, button, ...link);
       });
-      return el('section', {}, el('h3', {}, swatch(label), ...typeNames(label), el('span', { class: 'count' }, String(mentions))), el('ul', {}, ...buttons));
+      return el('section', {}, el('h3', {}, labelSwatch(label), ...labelNames(label, wording.separator), el('span', { class: 'count' }, String(mentions))), el('ul', {}, ...buttons));
     });
     this.panel.replaceChildren(
       el('h2', { id: 'alam-panel-title' }, 'الكيانات في المقال ', el('span', { lang: 'en', class: 'latin' }, 'Entities in the article')),
@@ -291,6 +253,7 @@ export class WidgetUI {
   }
 
   destroy() {
+    this.focus.clear();
     this.host.remove();
   }
 }

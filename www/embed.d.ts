@@ -1,4 +1,4 @@
-// Types of www/embed.js, the widget (see ../shared/CONTRACT.md, "Widget").
+// Types of www/embed.js, the widget (see docs/contract.md, "Widget").
 
 import type { DictionaryEntry, Entity } from './alam.js';
 

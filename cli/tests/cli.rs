@@ -73,7 +73,7 @@ fn one_result_per_line_in_order_and_empty_lines_get_no_entities() {
         results[0],
         serde_json::json!({
             "entities": [{"start": 3, "end": 8, "label": "LOC", "text": "بغداد", "entity": 0}],
-            "groups": [{"name": "بغداد", "label": "LOC", "roles": [], "mentions": [0]}],
+            "groups": [{"name": "بغداد", "key": "بغداد", "label": "LOC", "roles": [], "mentions": [0]}],
         })
     );
     assert_eq!(serde_json::to_string(&results[1]).unwrap(), r#"{"entities":[]}"#);

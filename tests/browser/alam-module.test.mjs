@@ -72,7 +72,7 @@ test('lone surrogates count as one unit, like the U+FFFD the command line gets',
   const expected = tagLines(documents.map((text) => text.toWellFormed()));
   assert.deepEqual(expected[0], {
     entities: [{ start: 2, end: 7, label: 'LOC', text: 'بغداد', entity: 0 }],
-    groups: [{ name: 'بغداد', label: 'LOC', roles: [], mentions: [0] }],
+    groups: [{ name: 'بغداد', key: 'بغداد', label: 'LOC', roles: [], mentions: [0] }],
   });
   assert.deepEqual(await extractInBrowser(documents), expected);
 });

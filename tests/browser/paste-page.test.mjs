@@ -206,6 +206,6 @@ test('the page asks for nothing but its own files', { timeout: 60_000 }, async (
     return pathname;
   });
   // The worker has a module map of its own, so it asks for labels.js (through alam.js) too.
-  assert.deepEqual([...new Set(paths)].sort(), ['/', '/alam.js', '/app.js', '/labels.js', '/pkg/alam.js', '/pkg/alam_bg.wasm', '/style.css', '/worker-client.js', '/worker.js']);
+  assert.deepEqual([...new Set(paths)].sort(), ['/', '/alam.js', '/app.js', '/entity-ui.js', '/labels.js', '/pkg/alam.js', '/pkg/alam_bg.wasm', '/style.css', '/worker-client.js', '/worker.js']);
   await page.close();
 });

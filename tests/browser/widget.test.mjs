@@ -1,8 +1,9 @@
 // The widget (www/embed.js) inside article pages the project wrote
 // (tests/browser/fixtures/): exact highlights read back from CSS.highlights,
 // the page's DOM, text and listeners untouched, its requests, remove(), the
-// fallback without CSS.highlights, strict CSP, pages that re-render, and the
-// longest main-thread task on a 1 MB article.
+// fallback without CSS.highlights, strict CSP, pages that re-render, one
+// entity's groups joined across chunks, and the longest main-thread task on a
+// 1 MB article.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -48,8 +49,24 @@ function sampleArticlePage() {
 <body><article>${paragraphs.map((line) => `<p>${escape(line)}</p>`).join('\n')}</article></body></html>`;
 }
 
+/**
+ * A page long enough to go to the worker in two chunks, naming one
+ * organisation in the first paragraph and, spelt with harakat and ه for ة,
+ * in the last.
+ */
+function twoChunkPage() {
+  const filler = Array.from({ length: 700 }, () => '<p>وقال إن العمل في المشروع مستمر منذ أشهر وسيستمر حتى نهايته.</p>').join('\n');
+  return `<!doctype html><html dir="rtl" lang="ar"><head><meta charset="utf-8"><title>فصلان</title><link rel="icon" href="data:,"></head>
+<body><article><p>تبرّع الوزير لمؤسسة الرافدين للتنمية بمبلغ كبير.</p>\n${filler}\n<p>وشكر المدير مُؤسَّسة الرافدين للتنميه على تبرعها.</p></article></body></html>`;
+}
+
 const STRICT_CSP = "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'";
-const generated = { '/fixtures/article-tag.html': articleWithTag, '/fixtures/big.html': bigArticle, '/fixtures/sample.html': sampleArticlePage };
+const generated = {
+  '/fixtures/article-tag.html': articleWithTag,
+  '/fixtures/big.html': bigArticle,
+  '/fixtures/sample.html': sampleArticlePage,
+  '/fixtures/two-chunks.html': twoChunkPage,
+};
 
 let server;
 let strictServer;
@@ -127,7 +144,7 @@ function tagWholeUngrouped(text) {
 }
 
 /** The widget's own files, as the page asks for them. */
-const WIDGET_FILES = ['/alam.js', '/dom-text.js', '/embed-ui.js', '/embed.js', '/labels.js', '/pkg/alam.js', '/pkg/alam_bg.wasm', '/worker-client.js', '/worker.js'];
+const WIDGET_FILES = ['/alam.js', '/dom-text.js', '/embed-ui.js', '/embed.js', '/entity-ui.js', '/highlighter.js', '/labels.js', '/painter.js', '/pkg/alam.js', '/pkg/alam_bg.wasm', '/worker-client.js', '/worker.js'];
 
 function requestedPaths(requests, origin) {
   const paths = requests.map((url) => {
@@ -325,6 +342,25 @@ test('options: modelUrl loads a model file in the worker; a bad one rejects and 
     assert.deepEqual(errors, []);
     await page.close();
   }
+});
+
+test('one entity named in two chunks is one panel row: groups join across chunks by label and key', { timeout: 60_000 }, async () => {
+  const { page } = await openPage(`${server.origin}/fixtures/two-chunks.html`);
+  const found = await page.evaluate(async (entry) => {
+    const { highlight } = await import('/embed.js');
+    const handle = await highlight(document.querySelector('article'), { dictionary: [entry], panel: true });
+    return {
+      units: handle.text.length,
+      organisations: handle.entities.filter((e) => e.id === 'rafidain').map((e) => e.text),
+      rows: [...document.querySelector('[data-alam-widget]').shadowRoot.querySelectorAll('.panel section')]
+        .filter((section) => section.querySelector('h3')?.textContent.includes('Organisation'))
+        .flatMap((section) => [...section.querySelectorAll('li button')].map((button) => button.textContent)),
+    };
+  }, RAFIDAIN);
+  assert.ok(found.units > 32_768, `${found.units} UTF-16 units`);
+  assert.deepEqual(found.organisations, ['مؤسسة الرافدين للتنمية', 'مُؤسَّسة الرافدين للتنميه']);
+  assert.deepEqual(found.rows, ['مؤسسة الرافدين للتنمية2']);
+  await page.close();
 });
 
 test('remove() leaves the document exactly as it was', { timeout: 60_000 }, async () => {
