@@ -1,4 +1,4 @@
-//! Build tasks: `cargo xtask build | demo | ci`.
+//! Build tasks: `cargo xtask build | demo | ci | sizes`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -15,7 +15,8 @@ fn main() -> ExitCode {
         Some("build") => build_wasm(),
         Some("demo") => build_wasm().and_then(|()| serve(&args[1..])),
         Some("ci") => ci(),
-        _ => Err("usage: cargo xtask build | demo [--port N] | ci".to_string()),
+        Some("sizes") => sizes(),
+        _ => Err("usage: cargo xtask build | demo [--port N] | ci | sizes".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -152,4 +153,80 @@ fn ci() -> Result<(), String> {
     let browser = root().join("tests").join("browser");
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&browser))?;
     run(Command::new("node").args(["--test", "tests/browser/"]))
+}
+
+/// Prints the bytes, raw and with `gzip -9`, of everything the widget
+/// downloads (the modules `www/embed.js` reaches, its worker and the wasm, as
+/// `cargo xtask build` left them) and of the model file.
+fn sizes() -> Result<(), String> {
+    let www = root().join("www");
+    let files = widget_files(&www)?;
+    println!("{:<24} {:>10} {:>10}", "file", "bytes", "gzip -9");
+    let (mut total, mut total_gzip) = (0, 0);
+    for file in &files {
+        let (bytes, gzip) = file_sizes(&www.join(file))?;
+        println!("{file:<24} {bytes:>10} {gzip:>10}");
+        total += bytes;
+        total_gzip += gzip;
+    }
+    println!("{:<24} {total:>10} {total_gzip:>10}", "total");
+    let (bytes, gzip) = file_sizes(&root().join("models").join("alam.model"))?;
+    println!("{:<24} {bytes:>10} {gzip:>10}", "models/alam.model");
+    Ok(())
+}
+
+/// The files of `www/` that `embed.js` reaches: its imports, and what a
+/// module names with `new URL('…', import.meta.url)` (the worker, the wasm),
+/// in the order they are first reached.
+fn widget_files(www: &Path) -> Result<Vec<String>, String> {
+    let mut files = vec!["embed.js".to_string()];
+    let mut next = 0;
+    while let Some(file) = files.get(next).cloned() {
+        next += 1;
+        if !file.ends_with(".js") {
+            continue;
+        }
+        let source = std::fs::read_to_string(www.join(&file)).map_err(|e| format!("www/{file}: {e} (run cargo xtask build first)"))?;
+        let folder = Path::new(&file).parent().unwrap_or(Path::new(""));
+        for line in source.lines().map(str::trim_start).filter(|l| !l.starts_with("//") && !l.starts_with('*')) {
+            for reference in relative_references(line) {
+                let path = folder.join(reference).to_string_lossy().replace("/./", "/");
+                let path = path.trim_start_matches("./").to_string();
+                if !files.contains(&path) {
+                    files.push(path);
+                }
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// The relative paths a line of JavaScript loads: `from './x.js'`,
+/// `import './x.js'`, `new URL('./x', import.meta.url)` (also without `./`
+/// inside the generated glue).
+fn relative_references(line: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    for (marker, needs_dot) in [("from '", true), ("import '", true), ("new URL('", false)] {
+        let mut rest = line;
+        while let Some(at) = rest.find(marker) {
+            rest = &rest[at + marker.len()..];
+            let Some(end) = rest.find('\'') else { break };
+            let path = &rest[..end];
+            let relative = path.starts_with("./") || (!needs_dot && !path.contains(':') && !path.starts_with('/') && rest[end..].starts_with("', import.meta.url"));
+            if relative {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+/// A file's length and its length after `gzip -9`.
+fn file_sizes(path: &Path) -> Result<(u64, u64), String> {
+    let bytes = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?.len();
+    let output = Command::new("gzip").args(["-9", "-c"]).arg(path).output().map_err(|e| format!("gzip: {e}"))?;
+    if !output.status.success() {
+        return Err(format!("gzip -9 {} failed", path.display()));
+    }
+    Ok((bytes, output.stdout.len() as u64))
 }
