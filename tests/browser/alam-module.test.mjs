@@ -2,12 +2,13 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { natoMission, openServedPage, sampleArticle, tagLines, tagWhole, waterDeal } from './harness.mjs';
+import { buildCli, natoMission, openServedPage, sampleArticle, tagLines, tagWhole, waterDeal } from './harness.mjs';
 
 let opened;
 let page;
 
 before(async () => {
+  buildCli();
   opened = await openServedPage('/');
   page = opened.page;
 });

@@ -139,17 +139,25 @@ export async function openServedPage(pathname) {
 
 let cliBuilt = false;
 
+/**
+ * Makes sure the `alam` binary is current. Test files call it in `before()`:
+ * after `cargo test --workspace` (whose features differ) it recompiles the
+ * crate, which on a busy machine takes longer than a test's timeout.
+ */
+export function buildCli() {
+  if (cliBuilt) return;
+  execFileSync(process.env.CARGO ?? 'cargo', ['build', '--quiet', '--bin', 'alam'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: 600_000,
+  });
+  cliBuilt = true;
+}
+
 /** Runs `alam` with `args` on `input`, after making sure the binary is current. */
 export function alam(args, input) {
   const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, 'target');
-  if (!cliBuilt) {
-    execFileSync(process.env.CARGO ?? 'cargo', ['build', '--quiet', '--bin', 'alam'], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      timeout: 600_000,
-    });
-    cliBuilt = true;
-  }
+  buildCli();
   return execFileSync(path.join(targetDir, 'debug', 'alam'), args, {
     input,
     encoding: 'utf8',

@@ -6,12 +6,13 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchChromium, natoMission, sampleArticle, serveWww, tagWhole } from './harness.mjs';
+import { buildCli, launchChromium, natoMission, sampleArticle, serveWww, tagWhole } from './harness.mjs';
 
 let server;
 let browser;
 
 before(async () => {
+  buildCli();
   server = await serveWww();
   browser = await launchChromium();
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchChromium, natoMission, repoRoot, sampleArticle, serveWww, tagWhole } from './harness.mjs';
+import { buildCli, launchChromium, natoMission, repoRoot, sampleArticle, serveWww, tagWhole } from './harness.mjs';
 
 const fixtures = path.join(repoRoot, 'tests', 'browser', 'fixtures');
 const articleHtml = readFileSync(path.join(fixtures, 'article.html'), 'utf8');
@@ -60,6 +60,7 @@ let strictServer;
 let browser;
 
 before(async () => {
+  buildCli();
   server = await serveWww({ generated });
   strictServer = await serveWww({ csp: STRICT_CSP, generated });
   browser = await launchChromium();
