@@ -15,7 +15,7 @@ pub fn shared_data(relative: &str) -> Option<PathBuf> {
         .ancestors()
         .find(|dir| dir.join("Cargo.lock").exists())
         .expect("the tests run inside the workspace");
-    let data = root.join("../shared/data");
+    let data = root.parent().expect("the workspace is in a folder").join("shared/data");
     if data.is_dir() {
         return Some(data.join(relative));
     }
