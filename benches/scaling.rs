@@ -9,6 +9,7 @@ use alam::Extractor;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The system allocator, counting the bytes in use and their peak.
@@ -38,8 +39,12 @@ const SIZES: [usize; 5] = [1 << 10, 10 << 10, 100 << 10, 1 << 20, 10 << 20];
 /// The dev sentences as paragraphs, repeated to at least `size` bytes and
 /// cut at a character boundary.
 fn document(size: usize) -> String {
-    let dev = std::fs::read_to_string("../shared/data/anercorp/dev.txt")
-        .unwrap_or_else(|e| panic!("../shared/data/anercorp/dev.txt: {e} (the benchmark reads the shared data)"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/anercorp/dev.txt");
+    let dev = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        // A message, not a panic: the data is not part of the repository.
+        eprintln!("{}: {e}; the benchmark reads the ANERcorp dev sentences from the shared data beside the repository", path.display());
+        std::process::exit(1)
+    });
     let paragraphs: String = dev
         .split("\n\n")
         .map(|block| block.lines().filter_map(|l| l.rsplit_once(' ')).map(|(token, _)| token).collect::<Vec<_>>().join(" "))

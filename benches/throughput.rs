@@ -1,20 +1,28 @@
 //! Tokens per second of `Extractor::extract` with the shipped model, native,
-//! one thread: the ANERcorp dev sentences (one document each) and the sample
-//! article (one document), both read from `../shared/data/`.
+//! one thread: the ANERcorp dev sentences (one document each, read from
+//! `../shared/data/`) and an article (one document): the fixture article
+//! `tests/fixtures/nato-mission.txt`, which serves as well as the sample
+//! article and is in the repository.
 //!
 //! Run with `cargo bench --bench throughput`.
 
 use alam::{Document, Extractor};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
+use std::path::Path;
 
-fn read(path: &str) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (the benchmark reads the shared data)"))
+/// A file of `../shared/data/`; without it the benchmark stops with a message, not a panic.
+fn read_shared(relative: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data").join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        eprintln!("{}: {e}; the benchmark reads the ANERcorp dev sentences from the shared data beside the repository", path.display());
+        std::process::exit(1)
+    })
 }
 
 /// The dev sentences as texts: CoNLL tokens joined by spaces.
 fn dev_sentences() -> Vec<String> {
-    read("../shared/data/anercorp/dev.txt")
+    read_shared("anercorp/dev.txt")
         .split("\n\n")
         .map(|block| block.lines().filter_map(|l| l.rsplit_once(' ')).map(|(token, _)| token).collect::<Vec<_>>().join(" "))
         .filter(|s| !s.is_empty())
@@ -39,9 +47,9 @@ fn throughput(c: &mut Criterion) {
         })
     });
 
-    let article = vec![read("../shared/data/sample-article-ar.txt")];
+    let article = vec![include_str!("../tests/fixtures/nato-mission.txt").to_string()];
     group.throughput(Throughput::Elements(tokens(&article)));
-    group.bench_function("sample article", |b| b.iter(|| black_box(extractor.extract(black_box(&article[0])))));
+    group.bench_function("fixture article", |b| b.iter(|| black_box(extractor.extract(black_box(&article[0])))));
     group.finish();
 }
 

@@ -15,7 +15,11 @@ fn main() {
     let show_errors = args.iter().any(|a| a == "--errors");
     let default = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/wojood-sample/val.txt");
     let path = args.iter().find(|a| !a.starts_with("--")).map_or(default, String::as_str);
-    let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let data = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        // A message, not a panic: the Wojood sample is third-party data beside the repository.
+        eprintln!("{path}: {e}; give the Wojood sample's val.txt as an argument, or put the shared data beside the repository");
+        std::process::exit(1)
+    });
 
     let (mut found, mut gold, mut correct) = (0, 0, 0);
     let (mut missed, mut spurious) = (Vec::new(), Vec::new());

@@ -1,10 +1,15 @@
 //! `alam tag` as the contract fixes it: JSON Lines in, one object per line out,
 //! UTF-16 offsets, `--whole` for one document, clear errors for invalid UTF-8.
 
+#[path = "../../tests/common/mod.rs"]
+mod common;
+
 use serde_json::Value;
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
+
+/// A fixture article written for the project: a Canadian minister in Baghdad and Erbil.
+const NATO_MISSION: &str = include_str!("../../tests/fixtures/nato-mission.txt");
 
 /// alam running with all three standard streams piped.
 fn spawn_alam(args: &[&str]) -> Child {
@@ -37,13 +42,13 @@ fn json_lines(output: &Output) -> Vec<Value> {
         .collect()
 }
 
-fn sample_article() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/sample-article-ar.txt");
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+/// The third-party reference article, where `../shared/data/` is beside the repository.
+fn sample_article() -> Option<String> {
+    common::read_shared("sample-article-ar.txt")
 }
 
-/// (text, label) of every entity, checking the offsets against the input on the way.
-fn spans(input: &str, result: &Value) -> Vec<(String, String)> {
+/// (text, label, start, end) of every entity, checking the offsets against the input on the way.
+fn spans(input: &str, result: &Value) -> Vec<(String, String, usize, usize)> {
     let units: Vec<u16> = input.encode_utf16().collect();
     let entities = result["entities"].as_array().expect("entities is a list");
     let mut last_end = 0;
@@ -55,13 +60,18 @@ fn spans(input: &str, result: &Value) -> Vec<(String, String)> {
             last_end = end;
             let text = String::from_utf16(&units[start..end]).expect("span on character boundaries");
             assert_eq!(e["text"], text.as_str(), "text equals the UTF-16 slice");
-            (text, e["label"].as_str().unwrap().to_string())
+            (text, e["label"].as_str().unwrap().to_string(), start, end)
         })
         .collect()
 }
 
-fn has(found: &[(String, String)], text: &str, label: &str) -> bool {
-    found.iter().any(|(t, l)| t == text && l == label)
+fn has(found: &[(String, String, usize, usize)], text: &str, label: &str) -> bool {
+    found.iter().any(|(t, l, _, _)| t == text && l == label)
+}
+
+/// `found` with borrowed strings, to compare with a list written out.
+fn borrowed(found: &[(String, String, usize, usize)]) -> Vec<(&str, &str, usize, usize)> {
+    found.iter().map(|(t, l, start, end)| (t.as_str(), l.as_str(), *start, *end)).collect()
 }
 
 #[test]
@@ -77,7 +87,7 @@ fn one_result_per_line_in_order_and_empty_lines_get_no_entities() {
         })
     );
     assert_eq!(serde_json::to_string(&results[1]).unwrap(), r#"{"entities":[]}"#);
-    assert_eq!(spans("من واشنطن", &results[2]), [("واشنطن".to_string(), "LOC".to_string())]);
+    assert_eq!(borrowed(&spans("من واشنطن", &results[2])), [("واشنطن", "LOC", 3, 9)]);
 }
 
 #[test]
@@ -91,12 +101,49 @@ fn offsets_count_utf16_units_after_emoji() {
 }
 
 #[test]
+fn each_line_of_the_nato_article_is_a_document_with_offsets_into_its_line() {
+    let results = json_lines(&alam(&["tag"], NATO_MISSION.as_bytes()));
+    let lines: Vec<&str> = NATO_MISSION.lines().collect();
+    assert_eq!(results.len(), lines.len());
+    let found: Vec<Vec<(String, String, usize, usize)>> = lines.iter().zip(&results).map(|(l, r)| spans(l, r)).collect();
+    // The headline: a place after a preposition.
+    assert!(has(&found[0], "بغداد", "LOC"), "{:?}", found[0]);
+    // The lead: the minister with her first name, a weekday, the capital, the alliance.
+    assert_eq!(
+        borrowed(&found[1]),
+        [("صوفي بيكر", "PER", 26, 35), ("الأحد", "DATE", 36, 41), ("بغداد", "LOC", 46, 51), ("حلف شمال الأطلسي", "ORG", 154, 170)]
+    );
+    // لبغداد، لواشنطن and فبغداد: the proclitics stay outside the places.
+    assert_eq!(
+        borrowed(&found[15]),
+        [
+            ("بغداد", "LOC", 22, 27),
+            ("بغداد", "LOC", 59, 64),
+            ("واشنطن", "LOC", 79, 85),
+            ("بغداد", "LOC", 206, 211),
+            ("واشنطن", "LOC", 259, 265),
+            ("طهران", "LOC", 267, 272),
+        ]
+    );
+}
+
+#[test]
+fn the_nato_article_as_one_document_keeps_offsets_into_the_whole_input() {
+    let results = json_lines(&alam(&["tag", "--whole"], NATO_MISSION.as_bytes()));
+    assert_eq!(results.len(), 1);
+    let found = spans(NATO_MISSION, &results[0]);
+    // The minister's last mention, in the last paragraph.
+    assert_eq!(borrowed(&found).into_iter().rfind(|(t, ..)| *t == "بيكر"), Some(("بيكر", "PER", 2548, 2552)));
+    assert_eq!(found.iter().filter(|(t, l, ..)| t == "بغداد" && l == "LOC").count(), 8, "{found:?}");
+}
+
+#[test]
 fn the_sample_article_line_by_line() {
-    let article = sample_article();
+    let Some(article) = sample_article() else { return };
     let results = json_lines(&alam(&["tag"], article.as_bytes()));
     let lines: Vec<&str> = article.lines().collect();
     assert_eq!(results.len(), lines.len());
-    let found: Vec<Vec<(String, String)>> = lines.iter().zip(&results).map(|(l, r)| spans(l, r)).collect();
+    let found: Vec<Vec<(String, String, usize, usize)>> = lines.iter().zip(&results).map(|(l, r)| spans(l, r)).collect();
     // The title line: a place after a preposition.
     assert!(has(&found[0], "بغداد", "LOC"), "{:?}", found[0]);
     // The lead: the minister with his first name, the capital, the country.
@@ -109,13 +156,13 @@ fn the_sample_article_line_by_line() {
 }
 
 #[test]
-fn the_whole_article_as_one_document_keeps_offsets_into_the_whole_input() {
-    let article = sample_article();
+fn the_whole_sample_article_as_one_document_keeps_offsets_into_the_whole_input() {
+    let Some(article) = sample_article() else { return };
     let results = json_lines(&alam(&["tag", "--whole"], article.as_bytes()));
     assert_eq!(results.len(), 1);
     let found = spans(&article, &results[0]);
     assert!(has(&found, "لويد أوستن", "PER"));
-    assert!(found.iter().filter(|(t, l)| t == "بغداد" && l == "LOC").count() >= 5, "{found:?}");
+    assert!(found.iter().filter(|(t, l, ..)| t == "بغداد" && l == "LOC").count() >= 5, "{found:?}");
 }
 
 #[test]
@@ -172,20 +219,29 @@ fn a_dictionary_and_a_document_date_from_the_command_line() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// The first three entities of `alam summarize` on `article`, and the third one whole.
+fn summary_top(article: &str) -> (Vec<(String, String)>, Value) {
+    let summary = &json_lines(&alam(&["summarize"], article.as_bytes()))[0];
+    let entities = summary["entities"].as_array().unwrap();
+    let top = entities.iter().take(3).map(|e| (e["name"].as_str().unwrap().to_string(), e["label"].as_str().unwrap().to_string())).collect();
+    (top, entities[2].clone())
+}
+
 #[test]
-fn summarize_ranks_the_article_s_entities() {
-    let article = sample_article();
-    let output = alam(&["summarize"], article.as_bytes());
-    let summary = &json_lines(&output)[0];
-    let top: Vec<(&str, &str)> = summary["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .take(3)
-        .map(|e| (e["name"].as_str().unwrap(), e["label"].as_str().unwrap()))
-        .collect();
-    assert_eq!(top, [("العراق", "LOC"), ("بغداد", "LOC"), ("لويد أوستن", "PER")]);
-    let austin = &summary["entities"][2];
+fn summarize_ranks_the_nato_article_s_entities() {
+    let (top, minister) = summary_top(NATO_MISSION);
+    assert_eq!(top, [("بغداد", "LOC"), ("العراق", "LOC"), ("صوفي بيكر", "PER")].map(|(n, l)| (n.to_string(), l.to_string())));
+    assert_eq!(minister["roles"], serde_json::json!(["وزيرة الدفاع الكندية"]));
+    assert_eq!(minister["mentions"], 4);
+    // Two quotes after قالت بيكر and وأضافت, one after الوزيرة الكندية alone.
+    assert_eq!(minister["quotes"].as_array().unwrap().len(), 3, "{minister}");
+}
+
+#[test]
+fn summarize_ranks_the_sample_article_s_entities() {
+    let Some(article) = sample_article() else { return };
+    let (top, austin) = summary_top(&article);
+    assert_eq!(top, [("العراق", "LOC"), ("بغداد", "LOC"), ("لويد أوستن", "PER")].map(|(n, l)| (n.to_string(), l.to_string())));
     assert_eq!(austin["roles"][0], "وزير الدفاع الأميركي");
     assert!(austin["quotes"].as_array().unwrap().len() >= 5, "{austin}");
 }

@@ -2,12 +2,13 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openServedPage, sampleArticle, tagLines, tagWhole } from './harness.mjs';
+import { buildCli, natoMission, openServedPage, sampleArticle, tagLines, tagWhole, waterDeal } from './harness.mjs';
 
 let opened;
 let page;
 
 before(async () => {
+  buildCli();
   opened = await openServedPage('/');
   page = opened.page;
 });
@@ -39,17 +40,38 @@ test('extract() before init() throws a clear error', { timeout: 30_000 }, async 
   assert.match(message, /before init\(\)/);
 });
 
-test('each line of the sample article, as `alam tag` gives it', { timeout: 60_000 }, async () => {
-  const lines = sampleArticle.split('\n');
+/** Each line of `article` through extract() in the page, as `alam tag` gives it. */
+async function assertLinesAsTheCommandLine(article) {
+  const lines = article.split('\n');
   const expected = tagLines(lines);
   assert.equal(expected.length, lines.length);
   assert.deepEqual(await extractInBrowser(lines), expected);
+}
+
+/** `article` through extract() in the page, as `alam tag --whole` gives it. */
+async function assertWholeAsTheCommandLine(article) {
+  const expected = tagWhole(article);
+  assert.ok(expected.entities.length > 20, 'the recogniser finds the article’s names');
+  assert.deepEqual(await extractInBrowser([article]), [expected]);
+}
+
+test('each line of the fixture articles, as `alam tag` gives it', { timeout: 60_000 }, async () => {
+  await assertLinesAsTheCommandLine(`${natoMission}${waterDeal}`);
 });
 
-test('the whole sample article, as `alam tag --whole` gives it', { timeout: 60_000 }, async () => {
-  const expected = tagWhole(sampleArticle);
-  assert.ok(expected.entities.length > 20, 'the recogniser finds the article’s names');
-  assert.deepEqual(await extractInBrowser([sampleArticle]), [expected]);
+test('each fixture article whole, as `alam tag --whole` gives it', { timeout: 60_000 }, async () => {
+  await assertWholeAsTheCommandLine(natoMission);
+  await assertWholeAsTheCommandLine(waterDeal);
+});
+
+test('each line of the sample article, as `alam tag` gives it', { timeout: 60_000 }, async (t) => {
+  const article = sampleArticle(t);
+  if (article) await assertLinesAsTheCommandLine(article);
+});
+
+test('the whole sample article, as `alam tag --whole` gives it', { timeout: 60_000 }, async (t) => {
+  const article = sampleArticle(t);
+  if (article) await assertWholeAsTheCommandLine(article);
 });
 
 test('empty, astral, control and bidi text, as `alam tag` gives it', { timeout: 60_000 }, async () => {
@@ -78,8 +100,8 @@ test('lone surrogates count as one unit, like the U+FFFD the command line gets',
 });
 
 test('a 1 MB article, as `alam tag --whole` gives it', { timeout: 120_000 }, async () => {
-  const copies = Math.ceil(1_000_000 / Buffer.byteLength(sampleArticle));
-  const text = Array(copies).fill(sampleArticle).join('\n');
+  const copies = Math.ceil(1_000_000 / Buffer.byteLength(natoMission));
+  const text = Array(copies).fill(natoMission).join('\n');
   assert.ok(Buffer.byteLength(text) >= 1_000_000);
   const expected = tagWhole(text);
   assert.ok(expected.entities.length > copies * 20, 'the recogniser finds the names of every copy');

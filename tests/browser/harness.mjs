@@ -15,8 +15,32 @@ const www = path.join(repoRoot, 'www');
 const fixtures = path.join(repoRoot, 'tests', 'browser', 'fixtures');
 const models = path.join(repoRoot, 'models');
 
-/** The third-party reference article, read where it lives and never copied. */
-export const sampleArticle = readFileSync(path.join(repoRoot, '..', 'shared', 'data', 'sample-article-ar.txt'), 'utf8');
+/** Fixture articles written for the project (tests/fixtures/): a Canadian minister in Baghdad and Erbil, an Iraqi-Turkish water deal. */
+export const natoMission = readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'nato-mission.txt'), 'utf8');
+export const waterDeal = readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'water-deal.txt'), 'utf8');
+
+/** Third-party data beside the repository, read where it lives and never copied. */
+const sharedDataDir = path.join(repoRoot, '..', 'shared', 'data');
+
+/**
+ * The path of `relative` in ../shared/data/ for the test `t`. Without that
+ * folder the test is skipped and this returns null, unless
+ * ALAM_REQUIRE_SHARED_DATA=1 (as .ci/run sets), where it throws and the test fails.
+ */
+export function sharedData(t, relative) {
+  if (existsSync(sharedDataDir)) return path.join(sharedDataDir, relative);
+  if (process.env.ALAM_REQUIRE_SHARED_DATA === '1') {
+    throw new Error(`ALAM_REQUIRE_SHARED_DATA=1 but ${sharedDataDir} is missing: put the shared data beside the repository`);
+  }
+  t.skip(`${sharedDataDir} is missing`);
+  return null;
+}
+
+/** The third-party reference article for the test `t`, or null as for sharedData(). */
+export function sampleArticle(t) {
+  const file = sharedData(t, 'sample-article-ar.txt');
+  return file && readFileSync(file, 'utf8');
+}
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -115,17 +139,25 @@ export async function openServedPage(pathname) {
 
 let cliBuilt = false;
 
+/**
+ * Makes sure the `alam` binary is current. Test files call it in `before()`:
+ * after `cargo test --workspace` (whose features differ) it recompiles the
+ * crate, which on a busy machine takes longer than a test's timeout.
+ */
+export function buildCli() {
+  if (cliBuilt) return;
+  execFileSync(process.env.CARGO ?? 'cargo', ['build', '--quiet', '--bin', 'alam'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: 600_000,
+  });
+  cliBuilt = true;
+}
+
 /** Runs `alam` with `args` on `input`, after making sure the binary is current. */
 export function alam(args, input) {
   const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, 'target');
-  if (!cliBuilt) {
-    execFileSync(process.env.CARGO ?? 'cargo', ['build', '--quiet', '--bin', 'alam'], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      timeout: 600_000,
-    });
-    cliBuilt = true;
-  }
+  buildCli();
   return execFileSync(path.join(targetDir, 'debug', 'alam'), args, {
     input,
     encoding: 'utf8',

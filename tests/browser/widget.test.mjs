@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchChromium, repoRoot, sampleArticle, serveWww, tagWhole } from './harness.mjs';
+import { buildCli, launchChromium, natoMission, repoRoot, sampleArticle, serveWww, tagWhole } from './harness.mjs';
 
 const fixtures = path.join(repoRoot, 'tests', 'browser', 'fixtures');
 const articleHtml = readFileSync(path.join(fixtures, 'article.html'), 'utf8');
@@ -41,11 +41,11 @@ function bigArticle() {
 <body><article><h1>مقال طويل</h1>\n${parts.join('\n')}</article></body></html>`;
 }
 
-/** The reference article as a page, one paragraph a line; built at test time from where it lives, never copied. */
-function sampleArticlePage() {
+/** The paragraphs of `article` as a page, one a line, in an <article>. */
+function articlePage(article) {
   const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const paragraphs = sampleArticle.split('\n').filter((line) => line.trim() !== '');
-  return `<!doctype html><html dir="rtl" lang="ar"><head><meta charset="utf-8"><title>sample</title><link rel="icon" href="data:,"></head>
+  const paragraphs = article.split('\n').filter((line) => line.trim() !== '');
+  return `<!doctype html><html dir="rtl" lang="ar"><head><meta charset="utf-8"><title>article</title><link rel="icon" href="data:,"></head>
 <body><article>${paragraphs.map((line) => `<p>${escape(line)}</p>`).join('\n')}</article></body></html>`;
 }
 
@@ -64,7 +64,7 @@ const STRICT_CSP = "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'";
 const generated = {
   '/fixtures/article-tag.html': articleWithTag,
   '/fixtures/big.html': bigArticle,
-  '/fixtures/sample.html': sampleArticlePage,
+  '/fixtures/nato-mission.html': () => articlePage(natoMission),
   '/fixtures/two-chunks.html': twoChunkPage,
 };
 
@@ -73,6 +73,7 @@ let strictServer;
 let browser;
 
 before(async () => {
+  buildCli();
   server = await serveWww({ generated });
   strictServer = await serveWww({ csp: STRICT_CSP, generated });
   browser = await launchChromium();
@@ -209,8 +210,9 @@ test('highlight(): exact names and types, the page untouched, its links still wo
   await page.close();
 });
 
-test('the reference article as a page: the highlights are what `alam tag --whole` finds', { timeout: 60_000 }, async () => {
-  const { page } = await openPage(`${server.origin}/fixtures/sample.html`);
+/** Highlights the page at `url` whole and checks that it shows what `alam tag --whole` finds in `article`, its text. */
+async function assertPageAsTheCommandLine(url, article, what) {
+  const { page } = await openPage(url);
   const result = await page.evaluate(async () => {
     const { highlight } = await import('/embed.js');
     const started = performance.now();
@@ -218,13 +220,25 @@ test('the reference article as a page: the highlights are what `alam tag --whole
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     return { painted: performance.now() - started, text: handle.text, entities: handle.entities.map(({ range, ...entity }) => entity) };
   });
-  console.log(`reference article: highlight() to painted highlights in ${result.painted.toFixed(0)} ms, wasm and worker loaded cold`);
-  assert.equal(result.text, sampleArticle.split('\n').filter((line) => line.trim() !== '').map((line) => line.replace(/[\t\r\f]/g, ' ')).join('\n'));
+  console.log(`${what}: highlight() to painted highlights in ${result.painted.toFixed(0)} ms, wasm and worker loaded cold`);
+  assert.equal(result.text, article.split('\n').filter((line) => line.trim() !== '').map((line) => line.replace(/[\t\r\f]/g, ' ')).join('\n'));
   const expected = tagWholeUngrouped(result.text);
   assert.ok(expected.length > 20);
   assert.deepEqual(result.entities, expected);
   assert.deepEqual(await readHighlights(page), expected.map(({ label, text }) => [label, text]));
   await page.close();
+}
+
+test('a fixture article as a page: the highlights are what `alam tag --whole` finds', { timeout: 60_000 }, async () => {
+  await assertPageAsTheCommandLine(`${server.origin}/fixtures/nato-mission.html`, natoMission, 'fixture article');
+});
+
+test('the reference article as a page: the highlights are what `alam tag --whole` finds', { timeout: 60_000 }, async (t) => {
+  const article = sampleArticle(t);
+  if (!article) return;
+  // Built at test time from where the article lives, never copied.
+  generated['/fixtures/sample.html'] = () => articlePage(article);
+  await assertPageAsTheCommandLine(`${server.origin}/fixtures/sample.html`, article, 'reference article');
 });
 
 test('options: labels limits the types shown; a bad exclude selector is refused', { timeout: 60_000 }, async () => {
