@@ -177,7 +177,9 @@ fn fold_char(c: char) -> Fold {
         'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => Fold::One('ا'),
         'ى' | 'ی' => Fold::One('ي'),
         'ة' => Fold::One('ه'),
-        'ک' => Fold::One('ك'),
+        'ک' | 'ڪ' => Fold::One('ك'),
+        // Persian- and Urdu-style heh (ھ ە), as Arabic text from those keyboards writes ه.
+        'ھ' | 'ە' => Fold::One('ه'),
         '٠'..='٩' => Fold::One(char::from(b'0' + (c as u32 - 0x0660) as u8)),
         '۰'..='۹' => Fold::One(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
         '٫' => Fold::One('.'),
@@ -272,6 +274,12 @@ mod tests {
     fn folds_marks_alef_ya_ta_marbuta_and_digits() {
         let n = Normalized::new("صدّام أحمد إلى مدرسة ٢٠٢٣ ۱۹ عَلِيٌّ ـــ");
         assert_eq!(n.as_str(), "صدام احمد الي مدرسه 2023 19 علي ");
+    }
+
+    #[test]
+    fn persian_style_letters_fold_to_arabic_ones() {
+        // کیم جونگ اون, and a heh doachashmee (ھ) as in ھاشمی.
+        assert_eq!(Normalized::new("کیم ھاشمی ڪ ە").as_str(), "كيم هاشمي ك ه");
     }
 
     #[test]
