@@ -62,6 +62,11 @@ impl TokenInfo {
         self.shape == SYMBOL_SHAPE
     }
 
+    /// The hash of the stem as lists spell it (`للعراق` → `العراق`).
+    pub fn lemma_hash(&self) -> u32 {
+        self.lemma
+    }
+
     /// The list bits of the longest list phrase of two words or more that
     /// starts at this token.
     pub fn phrase_begin(&self) -> u16 {

@@ -124,6 +124,7 @@ impl Recognizer for Model {
         let mut found = spans(&tagging.tags);
         rules::trim_common_endings(&mut found, &tagging.tokens);
         rules::consistent_labels(&mut found, &tagging.tokens);
+        rules::propagate_names(&mut found, &tagging.tokens);
         rules::listed_organisations(&mut found, &tagging.tokens);
         for (range, label) in found {
             // Trained on Arabic text, where Latin words are few: a span with no

@@ -1,10 +1,12 @@
 //! Rules over the model's spans, from what it cannot see token by token:
-//! one type for a name throughout a document, listed organisations whole,
-//! and no common word at the end of a person's name.
+//! one type for a name throughout a document, a name found once found where
+//! it recurs, listed organisations whole, and no common word at the end of a
+//! person's name.
 
 use super::tags::TYPES;
 use crate::features::{self, flag, TokenInfo};
 use crate::Label;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// One type for a name throughout a document: where the mentions of the
@@ -12,7 +14,7 @@ use std::ops::Range;
 /// (a tie leaves them as they are).
 pub(super) fn consistent_labels(found: &mut [(Range<usize>, Label)], tokens: &[TokenInfo]) {
     let type_index = |label: Label| TYPES.iter().position(|&t| t == label).expect("a type of the model");
-    let mut votes: rustc_hash::FxHashMap<u32, [u32; TYPES.len()]> = rustc_hash::FxHashMap::default();
+    let mut votes: FxHashMap<u32, [u32; TYPES.len()]> = FxHashMap::default();
     for (range, label) in found.iter() {
         votes.entry(features::name_hash(&tokens[range.clone()])).or_default()[type_index(*label)] += 1;
     }
@@ -22,6 +24,59 @@ pub(super) fn consistent_labels(found: &mut [(Range<usize>, Label)], tokens: &[T
         if counts[type_index(*label)] < most && counts.iter().filter(|&&c| c == most).count() == 1 {
             *label = TYPES[counts.iter().position(|&c| c == most).expect("the maximum is there")];
         }
+    }
+}
+
+/// A name the model found somewhere in the document is that name where it
+/// recurs untagged: the same words (the first as lists spell it, so `وبغداد`
+/// recurs as `بغداد`) take the label it carries, where no found span overlaps
+/// them. A name of one word that is a common one (`الأهلي` the adjective) is
+/// left where the model left it.
+pub(super) fn propagate_names(found: &mut Vec<(Range<usize>, Label)>, tokens: &[TokenInfo]) {
+    // The names found, by the hash of their first word's lemma: (name hash, words, label).
+    let mut names: FxHashMap<u32, Vec<(u32, usize, Label)>> = FxHashMap::default();
+    for (range, label) in found.iter() {
+        if range.len() == 1 && tokens[range.start].is_common_word() {
+            continue;
+        }
+        let entry = names.entry(tokens[range.start].lemma_hash()).or_default();
+        let name = (features::name_hash(&tokens[range.clone()]), range.len(), *label);
+        if !entry.iter().any(|&(hash, n, _)| hash == name.0 && n == name.1) {
+            entry.push(name);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    let (mut next, mut i) = (0, 0);
+    while i < tokens.len() {
+        while next < found.len() && found[next].0.end <= i {
+            next += 1;
+        }
+        if found.get(next).is_some_and(|(r, _)| r.start <= i) {
+            i = found[next].0.end;
+            continue;
+        }
+        let free_until = found.get(next).map_or(tokens.len(), |(r, _)| r.start);
+        let longest = names.get(&tokens[i].lemma_hash()).and_then(|candidates| {
+            candidates
+                .iter()
+                .filter(|&&(hash, n, _)| i + n <= free_until && features::name_hash(&tokens[i..i + n]) == hash)
+                .max_by_key(|&&(_, n, _)| n)
+                .copied()
+        });
+        match longest {
+            Some((_, n, label)) => {
+                added.push((i..i + n, label));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|(r, _)| r.start);
     }
 }
 
@@ -97,6 +152,25 @@ mod tests {
         consistent_labels(&mut found, &tokens);
         let labels: Vec<Label> = found.iter().map(|(_, l)| *l).collect();
         assert_eq!(labels, [Label::PER, Label::PER, Label::PER, Label::LOC, Label::PER], "a tie changes nothing");
+    }
+
+    #[test]
+    fn a_name_found_once_is_found_where_it_recurs_untagged() {
+        use features::{hash_word, Frequencies, DICTIONARY_WORD};
+        let frequencies = Frequencies::new([(Frequencies::fingerprint(hash_word("الاهلي")), 9 | DICTIONARY_WORD)]);
+        // نفط is known as written (a training name), so ونفط is و + نفط.
+        let vocabulary = Vocabulary::new([(hash_word("نفط"), flag::KNOWN)]).with_frequencies(frequencies);
+        let mut tokens = Vec::new();
+        let words = ["نفط", "ميسان", "فاز", "على", "الاهلي", "ثم", "ونفط", "ميسان", "و", "الاهلي", "نفط"];
+        features::analyse(&words, &vocabulary, &mut tokens);
+        // نفط ميسان recurs with a proclitic; الأهلي is a common word alone; نفط
+        // alone is no name found; a span the model found stays as it is.
+        let mut found = vec![(0..2, Label::ORG), (4..5, Label::ORG), (7..8, Label::LOC)];
+        propagate_names(&mut found, &tokens);
+        assert_eq!(found, [(0..2, Label::ORG), (4..5, Label::ORG), (7..8, Label::LOC)], "ونفط overlaps a found span");
+        let mut found = vec![(0..2, Label::ORG), (4..5, Label::ORG)];
+        propagate_names(&mut found, &tokens);
+        assert_eq!(found, [(0..2, Label::ORG), (4..5, Label::ORG), (6..8, Label::ORG)]);
     }
 
     #[test]
