@@ -3,7 +3,7 @@
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use alam::train::{List, FREQUENCY_FILE, GAZETTEER_FILES, LIST_FILES};
+use alam::train::{List, FREQUENCY_FILE, LIST_FILES};
 
 const USAGE: &str = "usage:
   alam tag           one document per line of standard input, one JSON object per line out
@@ -12,12 +12,17 @@ const USAGE: &str = "usage:
                      (each of these with --model PATH: a model file from alam train;
                      --dictionary JSON: a site's entries [{\"names\": [...], \"label\", \"id\", \"url\"}];
                      --date YYYY-MM-DD: the day the documents were written)
-  alam train [--out PATH] [--gazetteers DIR] [--lists DIR]
-             [--epochs N] [--dropout P] [--seed N] [--runs N] FILE...
-                     trains a model on annotated files (default out: models/alam.model)
-  alam eval [--model PATH] [--seen FILE]... FILE...
+  alam train [--out PATH] [--lists DIR] [--list NAME=FILE]...
+             [--epochs N] [--dropout P] [--seed N] [--runs N] [--prune F] FILE...
+                     trains a model on annotated files (default out: models/alam.model);
+                     --lists: the folder training/lexicons.py writes; --list: one more
+                     list of names, one a line (NAME: person, location, organisation,
+                     country, given, family, transliterated, city, club); --prune: the
+                     share of the largest weight below which a feature is left out
+  alam eval [--model PATH] [--seen FILE]... [--json] FILE...
                      scores a model (default: the shipped one) on annotated files; --seen
-                     gives its training files, to split recall by seen and unseen names
+                     gives its training files, to split recall by seen and unseen names;
+                     --json prints the counts as one JSON object
   (annotated files: CoNLL, TOKEN TAG lines; or articles with names marked
    {PER:…} {LOC:…} {ORG:…}, and {?LABEL:…} for names that may be found or missed)";
 
@@ -179,7 +184,7 @@ fn read_sentences(paths: &[&str]) -> Result<Vec<alam::train::Sentence>, String> 
 }
 
 fn train(args: &[&str]) -> Result<(), String> {
-    let (options, files) = flags(args, &["--out", "--gazetteers", "--lists", "--epochs", "--dropout", "--seed", "--runs"])?;
+    let (options, files) = flags(args, &["--out", "--lists", "--list", "--epochs", "--dropout", "--seed", "--runs", "--prune"])?;
     if files.is_empty() {
         return Err(format!("no training files\n{USAGE}"));
     }
@@ -194,7 +199,12 @@ fn train(args: &[&str]) -> Result<(), String> {
             "--runs" => settings.runs = value.parse().map_err(|_| format!("not a number: {value}"))?,
             "--seed" => settings.seed = value.parse().map_err(|_| format!("not a number: {value}"))?,
             "--dropout" => settings.dropout = value.parse().map_err(|_| format!("not a number: {value}"))?,
-            "--gazetteers" => add_lists(&mut sources, value, &GAZETTEER_FILES)?,
+            "--prune" => settings.prune = value.parse().map_err(|_| format!("not a number: {value}"))?,
+            "--list" => {
+                let (name, file) = value.split_once('=').ok_or(format!("--list takes NAME=FILE, not {value}"))?;
+                let list = List::named(name).ok_or(format!("--list: no list is named {name}"))?;
+                sources.add_list(&read(file)?, list);
+            }
             "--lists" => {
                 add_lists(&mut sources, value, &LIST_FILES)?;
                 let file = format!("{value}/{FREQUENCY_FILE}");
@@ -226,7 +236,9 @@ fn add_lists(sources: &mut alam::train::VocabularySources, folder: &str, files: 
 }
 
 fn eval(args: &[&str]) -> Result<(), String> {
-    let (options, files) = flags(args, &["--model", "--seen"])?;
+    let json = args.contains(&"--json");
+    let args: Vec<&str> = args.iter().copied().filter(|&a| a != "--json").collect();
+    let (options, files) = flags(&args, &["--model", "--seen"])?;
     if files.is_empty() {
         return Err(format!("eval needs a file to score\n{USAGE}"));
     }
@@ -243,6 +255,11 @@ fn eval(args: &[&str]) -> Result<(), String> {
         }
     }
     let scores = alam::train::evaluate_model(&model, &read_sentences(&seen_files)?, &sentences, &articles).map_err(|e| e.to_string())?;
+    if json {
+        let mut report = serde_json::to_string(&scores).map_err(|e| e.to_string())?;
+        report.push('\n');
+        return io::stdout().lock().write_all(report.as_bytes()).map_err(|e| e.to_string());
+    }
     let alone = scores.names_alone.micro();
     let report = format!(
         "{}names alone, before expressions take precedence: precision {:.2}, recall {:.2}, F1 {:.2}\n",

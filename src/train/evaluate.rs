@@ -8,12 +8,13 @@ use crate::model::{self, Model, TYPES};
 use crate::text::{Normalized, Utf16Offsets};
 use crate::tokens;
 use crate::{Document, Extractor, Label, ModelError};
+use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
 /// Precision, recall and F1 counts of one type.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct Counts {
     /// Spans found with the gold label and the gold span.
     pub correct: usize,
@@ -53,7 +54,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// Scores of an extractor on CoNLL sentences, by exact span match over the
 /// CoNLL tokens.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize)]
 pub struct Evaluation {
     /// CoNLL tokens scored.
     pub tokens: usize,
@@ -211,6 +212,7 @@ impl Evaluation {
 /// Scores of a model file: the whole extractor, as `alam tag` runs it, and
 /// the model's names alone, before the expressions take precedence (an
 /// amount's currency word, MISC in ANERcorp, is part of MONEY in the first).
+#[derive(Serialize)]
 pub struct ModelScores {
     /// The extractor with the model.
     pub extractor: Evaluation,

@@ -17,7 +17,7 @@ pub use crate::model::Model;
 pub use evaluate::{evaluate_model, Counts, Evaluation, ModelScores};
 pub use markup::{read_markup, Article, MarkedName};
 pub use perceptron::train;
-pub use sources::{List, VocabularySources, FREQUENCY_FILE, GAZETTEER_FILES, LIST_FILES};
+pub use sources::{List, VocabularySources, FREQUENCY_FILE, LIST_FILES};
 
 /// Annotated text: CoNLL sentences, or an article with its names marked.
 pub enum Annotated {
@@ -59,11 +59,17 @@ pub struct Options {
     pub dropout: f32,
     /// Perceptrons trained (with consecutive seeds) and averaged.
     pub runs: usize,
+    /// Features whose weights all stay below this share of the largest are
+    /// left out of the model.
+    pub prune: f32,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { epochs: 25, min_count: 2, seed: 0x616c_616d, dropout: 0.4, runs: 4 }
+        // Leaving out the features below 0.4% of the largest weight (two in
+        // five) cost 0.02 of dev F1 over 24 seeds, for a model file smaller by
+        // a sixth and a weight table half the size.
+        Options { epochs: 25, min_count: 2, seed: 0x616c_616d, dropout: 0.4, runs: 4, prune: 0.004 }
     }
 }
 

@@ -13,11 +13,11 @@ use std::collections::{BTreeMap, BTreeSet};
 /// vocabulary, since the lists hold common words too, in different measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum List {
-    /// Gazetteer of persons.
+    /// Names of persons.
     Persons,
-    /// Gazetteer of places.
+    /// Names of places.
     Places,
-    /// Gazetteer of organisations.
+    /// Names of organisations.
     Organisations,
     /// Countries and territories.
     Countries,
@@ -34,6 +34,24 @@ pub enum List {
 }
 
 impl List {
+    /// Every list, by the name `alam train --list NAME=FILE` gives it.
+    pub const NAMED: [(&'static str, List); 9] = [
+        ("person", List::Persons),
+        ("location", List::Places),
+        ("organisation", List::Organisations),
+        ("country", List::Countries),
+        ("given", List::GivenNames),
+        ("family", List::FamilyNames),
+        ("transliterated", List::TransliteratedNames),
+        ("city", List::Cities),
+        ("club", List::Clubs),
+    ];
+
+    /// The list of that name in [`List::NAMED`].
+    pub fn named(name: &str) -> Option<List> {
+        List::NAMED.iter().find(|(n, _)| *n == name).map(|&(_, list)| list)
+    }
+
     fn flag(self) -> u16 {
         match self {
             List::Persons => flag::PERSON,
@@ -48,13 +66,6 @@ impl List {
         }
     }
 }
-
-/// The files of ANERgazet's gazetteers, and the list each is.
-pub const GAZETTEER_FILES: [(&str, List); 3] = [
-    ("AlignedPersGazetteer.txt", List::Persons),
-    ("AlignedLocGazetteer.txt", List::Places),
-    ("AlignedOrgGazetteer.txt", List::Organisations),
-];
 
 /// The name lists that `training/lexicons.py` writes, and the list each is;
 /// beside them it writes [`FREQUENCY_FILE`].
