@@ -62,6 +62,11 @@ impl TokenInfo {
         self.shape == SYMBOL_SHAPE
     }
 
+    /// Whether the token is punctuation (a quotation mark among it).
+    pub fn is_punctuation(&self) -> bool {
+        self.shape & !1 == PUNCTUATION_SHAPE
+    }
+
     /// The hash of the stem as lists spell it (`للعراق` → `العراق`).
     pub fn lemma_hash(&self) -> u32 {
         self.lemma
@@ -108,6 +113,7 @@ impl TokenInfo {
     }
 }
 
+const PUNCTUATION_SHAPE: u32 = 192;
 const SYMBOL_SHAPE: u32 = 256;
 
 /// The hash of the phrase that tokens spell, as vocabulary phrases are keyed:
@@ -212,7 +218,7 @@ fn analyse_word(word: &str, kind: TokenKind, fixed: usize, vocabulary: &Vocabula
         TokenKind::Arabic => letters | (definite as u32) << 4 | ((proclitics > 0) as u32) << 5,
         TokenKind::Latin => 64 | letters | (stem.chars().next().is_some_and(char::is_uppercase) as u32) << 4,
         TokenKind::Number => 128 | letters,
-        TokenKind::Punctuation => 192 | is_quote(word) as u32,
+        TokenKind::Punctuation => PUNCTUATION_SHAPE | is_quote(word) as u32,
         TokenKind::Other => SYMBOL_SHAPE,
     };
     let info = TokenInfo {

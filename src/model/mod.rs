@@ -122,6 +122,7 @@ impl Recognizer for Model {
         features::analyse_tokens(doc, &self.vocabulary, &mut tokens);
         let tagging = self.tag_analysed(tokens);
         let mut found = spans(&tagging.tags);
+        rules::trim_punctuation(&mut found, &tagging.tokens);
         rules::trim_common_endings(&mut found, &tagging.tokens);
         rules::consistent_labels(&mut found, &tagging.tokens);
         rules::propagate_names(&mut found, &tagging.tokens);

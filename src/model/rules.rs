@@ -9,6 +9,21 @@ use crate::Label;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
+/// A name starts and ends with a word: punctuation the model took in at an
+/// edge (an opening quotation mark before `العليمي`) is left out.
+pub(super) fn trim_punctuation(found: &mut Vec<(Range<usize>, Label)>, tokens: &[TokenInfo]) {
+    let edge = |i: usize| tokens[i].is_punctuation() || tokens[i].is_symbol();
+    for (range, _) in found.iter_mut() {
+        while range.start < range.end && edge(range.start) {
+            range.start += 1;
+        }
+        while range.start < range.end && edge(range.end - 1) {
+            range.end -= 1;
+        }
+    }
+    found.retain(|(range, _)| !range.is_empty());
+}
+
 /// One type for a name throughout a document: where the mentions of the
 /// same words carry different types, each takes the type most of them carry
 /// (a tie leaves them as they are).
@@ -141,6 +156,15 @@ mod tests {
         let mut found = vec![(0..2, Label::ORG)];
         trim_common_endings(&mut found, &tokens);
         assert_eq!(found, [(0..2, Label::ORG)], "organisations end in common words");
+    }
+
+    #[test]
+    fn names_start_and_end_with_a_word() {
+        let mut tokens = Vec::new();
+        features::analyse(&["قال", "“", "العليمي", "”", "(", "بغداد", ".", "U", ".", "S", "«", "»"], &Vocabulary::new([]), &mut tokens);
+        let mut found = vec![(1..3, Label::PER), (4..7, Label::LOC), (7..10, Label::LOC), (10..12, Label::MISC)];
+        trim_punctuation(&mut found, &tokens);
+        assert_eq!(found, [(2..3, Label::PER), (5..6, Label::LOC), (7..10, Label::LOC)]);
     }
 
     #[test]
