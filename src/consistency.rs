@@ -54,16 +54,20 @@ pub fn complete_names(doc: &Document, mentions: &mut [Mention]) {
 }
 
 /// Tags the untagged words that are the family name of a person the document
-/// names in full (the last word of a PER mention of two words or more).
+/// names in full (the last word of a PER mention of two words or more),
+/// written with the same final ى or ي: folding makes the preposition على the
+/// name علي.
 pub fn tag_family_names(doc: &Document, mentions: &mut Vec<Mention>) {
     let text = doc.text.as_str();
-    let family_names: FxHashSet<&str> = mentions
+    let ends_in_alef_maqsura = |folded: Range<usize>| doc.text.original()[doc.text.original_range(folded)].ends_with('ى');
+    let family_names: FxHashSet<(&str, bool)> = mentions
         .iter()
         .filter(|m| m.label == Label::PER)
         .filter_map(|m| {
             let name = &text[m.span.clone()];
             let (_, last) = name.rsplit_once(' ')?;
-            (last.chars().count() >= MIN_FAMILY_NAME).then_some(last)
+            let maqsura = ends_in_alef_maqsura(m.span.end - last.len()..m.span.end);
+            (last.chars().count() >= MIN_FAMILY_NAME).then_some((last, maqsura))
         })
         .collect();
     if family_names.is_empty() {
@@ -79,8 +83,9 @@ pub fn tag_family_names(doc: &Document, mentions: &mut Vec<Mention>) {
         if tagged {
             continue;
         }
-        let stem = token.stem_with(text, |w| family_names.contains(w));
-        if family_names.contains(&text[stem..token.word.end]) {
+        let is_family_name = |w: &str| family_names.contains(&(w, ends_in_alef_maqsura(token.word.clone())));
+        let stem = token.stem_with(text, is_family_name);
+        if is_family_name(&text[stem..token.word.end]) {
             found.push(Mention::new(stem..token.word.end, Label::PER));
         }
     }
@@ -143,6 +148,18 @@ mod tests {
         tag_family_names(&doc, &mut mentions);
         let got: Vec<&str> = mentions.iter().map(|m| &folded[m.span.clone()]).collect();
         assert_eq!(got, ["محمد شياع السوداني", "السوداني"]);
+    }
+
+    #[test]
+    fn the_preposition_that_folds_into_a_family_name_is_not_the_person() {
+        let text = "التقى حسن علي بالوزير، ثم وقّع على الاتفاق ووصل علي";
+        let doc = Document::new(text);
+        let at = doc.text.as_str().find("حسن").unwrap();
+        let mut mentions = vec![Mention::new(at..at + "حسن علي".len(), Label::PER)];
+        tag_family_names(&doc, &mut mentions);
+        let got: Vec<&str> = mentions.iter().map(|m| &text[doc.text.original_range(m.span.clone())]).collect();
+        assert_eq!(got, ["حسن علي", "علي"]);
+        assert_eq!(mentions[1].span.end, doc.text.as_str().len());
     }
 
     #[test]
