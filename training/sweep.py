@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Seed sweeps of a training setting, scored on ANERcorp dev and on modern-dev.
 
-    python3 training/sweep.py run NAME [--seeds 1000:1120:10] [--cv K] [--jobs J] [--bin PATH] [-- TRAIN-FLAGS...]
+    python3 training/sweep.py run NAME [--seeds 1000:1120:10] [--cv K] [--jobs J] [--bin PATH] [--keep 1] [-- TRAIN-FLAGS...]
+    python3 training/sweep.py rescore SOURCE NAME [--bin PATH] [--jobs J]
     python3 training/sweep.py show NAME
     python3 training/sweep.py compare A B
 
@@ -16,7 +17,9 @@ train.txt and the other folds' articles and is scored on its own articles and
 on ANERcorp dev; counts are pooled over the folds. Seeds default to 12, ten
 apart (a model averages four perceptrons of consecutive seeds).
 
-Results (counts per seed, model sizes) go to target/sweeps/NAME.json; `show`
+Results (counts per seed, model sizes) go to target/sweeps/NAME.json; with
+--keep 1 the models stay in target/sweeps/NAME.models/, and `rescore` scores
+them again with another binary (a rule after the model changed) as NAME. `show`
 prints per-seed figures and means, `compare` paired deltas over the seeds both
 settings have (mean ± standard error). Trainings run under nice, J at a time.
 """
@@ -65,11 +68,13 @@ def pooled(evaluations):
 
 
 def train_and_score(job):
-    """One model: train, score, size; the model is deleted after."""
+    """One model: trained (unless kept from an earlier run), scored, sized;
+    deleted after unless it is to be kept."""
     with tempfile.TemporaryDirectory() as tmp:
-        model = os.path.join(tmp, "m.model")
-        args = ["nice", "-n", "10", job["bin"], "train", "--out", model, "--seed", str(job["seed"])] + job["flags"] + job["train"]
-        subprocess.run(args, capture_output=True, check=True)
+        model = job.get("model") or os.path.join(tmp, "m.model")
+        if not os.path.exists(model):
+            args = ["nice", "-n", "10", job["bin"], "train", "--out", model, "--seed", str(job["seed"])] + job["flags"] + job["train"]
+            subprocess.run(args, capture_output=True, check=True)
         seen = job["train"]
         anercorp = alam_eval(job["bin"], model, seen, [DEV])
         modern = alam_eval(job["bin"], model, seen, job["score"])
@@ -83,7 +88,7 @@ def run(argv):
     if "--" in rest:
         flags = rest[rest.index("--") + 1:]
         rest = rest[:rest.index("--")]
-    options = {"--seeds": "1000:1120:10", "--cv": "0", "--jobs": "2", "--bin": os.path.join(ROOT, "target", "release", "alam")}
+    options = {"--seeds": "1000:1120:10", "--cv": "0", "--jobs": "2", "--keep": "0", "--bin": os.path.join(ROOT, "target", "release", "alam")}
     for key, value in zip(rest[::2], rest[1::2]):
         if key not in options:
             sys.exit(f"unknown option {key}")
@@ -101,10 +106,44 @@ def run(argv):
             held = [a for n, a in enumerate(articles) if n % folds == k]
             kept = [a for a in articles if a not in held]
             jobs.append({"seed": seed, "fold": k, "train": [TRAIN] + kept, "score": held})
+    models = os.path.join(OUT, f"{name}.models")
+    if options["--keep"] == "1":
+        os.makedirs(models, exist_ok=True)
     for job in jobs:
         job.update(bin=binary, flags=flags)
+        if options["--keep"] == "1":
+            job["model"] = os.path.join(models, f"{job['seed']}-{job['fold']}.model")
+    score(name, jobs, flags, folds, int(options["--jobs"]))
+
+
+def rescore(argv):
+    """The kept models of a run, scored with another binary."""
+    source, name, rest = argv[0], argv[1], argv[2:]
+    options = {"--jobs": "2", "--bin": os.path.join(ROOT, "target", "release", "alam")}
+    for key, value in zip(rest[::2], rest[1::2]):
+        if key not in options:
+            sys.exit(f"unknown option {key}")
+        options[key] = value
+    record = load(source)
+    binary = os.path.join(OUT, f"{name}.bin")
+    shutil.copy(options["--bin"], binary)
+    models = os.path.join(OUT, f"{source}.models")
+    articles, folds = modern_articles(), record["cv"]
+    jobs = []
+    for model in sorted(os.listdir(models)):
+        seed, fold = model[:-len(".model")].split("-")
+        fold = None if fold == "None" else int(fold)
+        held = articles if fold is None else [a for n, a in enumerate(articles) if n % folds == fold]
+        train = [TRAIN] + [a for a in articles if a not in held] if fold is not None else [TRAIN]
+        jobs.append({"seed": int(seed), "fold": fold, "train": train, "score": held, "bin": binary, "flags": record["flags"],
+                     "model": os.path.join(models, model)})
+    score(name, jobs, record["flags"], folds, int(options["--jobs"]))
+
+
+def score(name, jobs, flags, folds, workers):
+    """Runs the jobs and writes the record of NAME."""
     results = []
-    with cf.ThreadPoolExecutor(int(options["--jobs"])) as pool:
+    with cf.ThreadPoolExecutor(workers) as pool:
         for done in pool.map(train_and_score, jobs):
             results.append(done)
             print(f"seed {done['seed']} fold {done['fold']}: done", file=sys.stderr)
@@ -177,7 +216,7 @@ def compare(argv):
 
 
 if __name__ == "__main__":
-    commands = {"run": run, "show": show, "compare": compare}
+    commands = {"run": run, "rescore": rescore, "show": show, "compare": compare}
     if len(sys.argv) < 3 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     commands[sys.argv[1]](sys.argv[2:])
